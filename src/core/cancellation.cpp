@@ -1,0 +1,20 @@
+#include "core/cancellation.hpp"
+
+#include <csignal>
+
+namespace fd {
+
+namespace {
+extern "C" void onSignal(int /*signal*/) { Cancellation::request(); }
+}  // namespace
+
+void Cancellation::installSignalHandlers() {
+  struct sigaction action {};
+  action.sa_handler = onSignal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: blocking waits wake up with EINTR
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+}  // namespace fd

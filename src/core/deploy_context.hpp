@@ -1,0 +1,22 @@
+// What every gate and adapter may know about the run in progress.
+#pragma once
+
+#include <string>
+
+#include "core/inputs.hpp"
+#include "core/manifest.hpp"
+
+namespace fd {
+
+class GitRepository;
+
+struct DeployContext {
+  const Inputs& inputs;
+  const Manifest& manifest;
+  const EnvConfig& env;
+  std::string sha;       // full SHA being deployed
+  std::string root;      // absolute working directory
+  GitRepository* git = nullptr;  // may be null when the directory is not a repository
+};
+
+}  // namespace fd

@@ -1,0 +1,38 @@
+// The workflow's inputs (INTERFACE §2), parsed and validated.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/target.hpp"
+
+namespace fd {
+
+enum class ReportPolicy { Exact, Content };
+
+struct Inputs {
+  Target environment = Target::Prod;
+  std::string config = ".factory/deploy-config.json";
+  std::string qaReport = "QA-REPORT.md";
+  std::string securityReport = "SECURITY.md";
+  std::string receipt = "DEPLOY-RECEIPT.md";
+  std::string workingDirectory = ".";
+  std::string githubToken;  // a secret: masked everywhere
+  int ciTimeoutS = 900;
+  int ciIntervalS = 10;
+  std::vector<std::string> ignoreChecks;    // names, or /regex/
+  std::vector<std::string> requiredChecks;
+  std::string blockerLabel = "deploy-blocker";
+  std::string confirm;
+  bool allowNonMain = false;
+  ReportPolicy reportCommitPolicy = ReportPolicy::Content;
+  bool dryRun = false;
+  bool createDeployment = true;
+  bool uploadArtifact = true;
+  std::string artifactName;  // empty: deploy-receipt-<environment>-<run id>-<run attempt>
+  std::optional<int> retentionDays;
+  bool githubMode = false;  // GITHUB_ACTIONS=true
+};
+
+}  // namespace fd

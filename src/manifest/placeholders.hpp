@@ -1,0 +1,26 @@
+// Placeholder substitution in manifest commands, with the shell-injection guard (INTERFACE §3).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace fd {
+
+struct PlaceholderValues {
+  std::string app;          // {app}: project_name
+  std::string appName;      // {app_name}
+  std::string region;       // {region}
+  std::string url;          // {url}
+  std::string environment;  // {environment}
+  std::string sha;          // {sha}: the full deployed SHA
+};
+
+// Replaces {app} {app_name} {region} {url} {environment} {sha}. A substituted value containing
+// anything but [A-Za-z0-9._:/@+-] is InvalidArgument naming `field` and the placeholder.
+// Unknown {words} are left as they are (they may be shell syntax).
+Result<std::string> expandPlaceholders(std::string_view text, const PlaceholderValues& values,
+                                       std::string_view field);
+
+}  // namespace fd
