@@ -1,0 +1,26 @@
+// unique_ptr owners for libgit2 objects, so every early return frees what it looked up.
+#pragma once
+
+#include <git2.h>
+
+#include <memory>
+
+namespace fd::git {
+
+template <typename T, void (*Free)(T*)>
+struct Deleter {
+  void operator()(T* pointer) const { Free(pointer); }
+};
+
+template <typename T, void (*Free)(T*)>
+using Handle = std::unique_ptr<T, Deleter<T, Free>>;
+
+using RepositoryPtr = Handle<git_repository, git_repository_free>;
+using ObjectPtr = Handle<git_object, git_object_free>;
+using CommitPtr = Handle<git_commit, git_commit_free>;
+using TreePtr = Handle<git_tree, git_tree_free>;
+using DiffPtr = Handle<git_diff, git_diff_free>;
+using ReferencePtr = Handle<git_reference, git_reference_free>;
+using ReferenceIteratorPtr = Handle<git_reference_iterator, git_reference_iterator_free>;
+
+}  // namespace fd::git

@@ -1,0 +1,263 @@
+#include "git/libgit2_repository.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <utility>
+
+#include "git/libgit2_error.hpp"
+
+namespace fd {
+
+namespace {
+
+constexpr std::string_view kTagsPrefix = "refs/tags/";
+constexpr std::string_view kOriginPrefix = "refs/remotes/origin/";
+
+std::string toHex(const git_oid& oid) {
+  std::array<char, GIT_OID_HEXSZ + 1> buffer{};
+  git_oid_tostr(buffer.data(), buffer.size(), &oid);
+  return std::string(buffer.data());
+}
+
+bool isHex(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  });
+}
+
+std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+Status validateShaText(std::string_view text) {
+  if (text.empty()) return makeError(ErrorCode::InvalidArgument, "empty commit SHA");
+  if (text.size() > GIT_OID_HEXSZ || !isHex(text)) {
+    return makeError(ErrorCode::InvalidArgument,
+                     quoted(text) + ": not a commit SHA (expected 4 to 40 hexadecimal digits)");
+  }
+  if (text.size() < GIT_OID_MINPREFIXLEN) {
+    return makeError(ErrorCode::InvalidArgument,
+                     quoted(text) + ": too short to identify a commit (at least 4 hex digits)");
+  }
+  return okStatus();
+}
+
+}  // namespace
+
+Libgit2Repository::Libgit2Repository(git::RepositoryPtr repository, std::string displayPath)
+    : repository_(std::move(repository)), displayPath_(std::move(displayPath)) {}
+
+std::string Libgit2Repository::notFoundHint() {
+  if (git_repository_is_shallow(repository_.get()) == 1) {
+    return " (the clone is shallow: check out with full history, e.g. actions/checkout with "
+           "fetch-depth: 0)";
+  }
+  return "";
+}
+
+Result<git_oid> Libgit2Repository::resolveOid(std::string_view shaOrPrefix) {
+  if (Status valid = validateShaText(shaOrPrefix); !valid) return valid.error();
+  git_oid prefix{};
+  git_oid_fromstrn(&prefix, shaOrPrefix.data(), shaOrPrefix.size());
+  git_object* raw = nullptr;
+  const int rc = git_object_lookup_prefix(&raw, repository_.get(), &prefix, shaOrPrefix.size(),
+                                          GIT_OBJECT_ANY);
+  git::ObjectPtr object(raw);
+  if (rc == GIT_EAMBIGUOUS) {
+    return makeError(ErrorCode::InvalidArgument,
+                     quoted(shaOrPrefix) + ": ambiguous: more than one object in " + displayPath_ +
+                         " starts with it; use more digits");
+  }
+  if (rc == GIT_ENOTFOUND) {
+    return makeError(ErrorCode::NotFound,
+                     quoted(shaOrPrefix) + ": no such commit in " + displayPath_ + notFoundHint());
+  }
+  if (rc < 0) return git::libgit2Error(rc, quoted(shaOrPrefix) + ": cannot look up");
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) < 0) {
+    return makeError(ErrorCode::InvalidArgument,
+                     quoted(shaOrPrefix) + ": names a " +
+                         git_object_type2string(git_object_type(object.get())) + ", not a commit");
+  }
+  git::ObjectPtr commit(peeled);
+  return *git_object_id(commit.get());
+}
+
+Result<std::string> Libgit2Repository::head() {
+  git_object* raw = nullptr;
+  const int rc = git_revparse_single(&raw, repository_.get(), "HEAD^{commit}");
+  git::ObjectPtr object(raw);
+  if (rc == GIT_ENOTFOUND || git_repository_head_unborn(repository_.get()) == 1) {
+    return makeError(ErrorCode::NotFound, displayPath_ + ": HEAD has no commit yet");
+  }
+  if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot read HEAD");
+  return toHex(*git_object_id(object.get()));
+}
+
+Result<std::string> Libgit2Repository::resolve(std::string_view shaOrPrefix) {
+  Result<git_oid> oid = resolveOid(shaOrPrefix);
+  if (!oid) return oid.error();
+  return toHex(*oid);
+}
+
+Result<bool> Libgit2Repository::reaches(const git_oid& tip, const git_oid& commit) {
+  if (git_oid_equal(&tip, &commit) != 0) return true;
+  const int rc = git_graph_descendant_of(repository_.get(), &tip, &commit);
+  if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot walk the history");
+  return rc == 1;
+}
+
+Result<bool> Libgit2Repository::isAncestor(const std::string& ancestor,
+                                           const std::string& descendant) {
+  Result<git_oid> older = resolveOid(ancestor);
+  if (!older) return older.error();
+  Result<git_oid> newer = resolveOid(descendant);
+  if (!newer) return newer.error();
+  return reaches(*newer, *older);
+}
+
+Result<git::TreePtr> Libgit2Repository::treeOf(const git_oid& commit) {
+  git_commit* rawCommit = nullptr;
+  int rc = git_commit_lookup(&rawCommit, repository_.get(), &commit);
+  git::CommitPtr owner(rawCommit);
+  if (rc < 0) return git::libgit2Error(rc, toHex(commit) + ": cannot read the commit");
+  git_tree* rawTree = nullptr;
+  rc = git_commit_tree(&rawTree, owner.get());
+  git::TreePtr tree(rawTree);
+  if (rc < 0) return git::libgit2Error(rc, toHex(commit) + ": cannot read the commit's tree");
+  return tree;
+}
+
+Result<std::vector<std::string>> Libgit2Repository::changedPaths(const std::string& from,
+                                                                 const std::string& to) {
+  Result<git_oid> fromOid = resolveOid(from);
+  if (!fromOid) return fromOid.error();
+  Result<git_oid> toOid = resolveOid(to);
+  if (!toOid) return toOid.error();
+  Result<git::TreePtr> fromTree = treeOf(*fromOid);
+  if (!fromTree) return fromTree.error();
+  Result<git::TreePtr> toTree = treeOf(*toOid);
+  if (!toTree) return toTree.error();
+
+  git_diff* rawDiff = nullptr;
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  const int rc =
+      git_diff_tree_to_tree(&rawDiff, repository_.get(), fromTree->get(), toTree->get(), &options);
+  git::DiffPtr diff(rawDiff);
+  if (rc < 0) return git::libgit2Error(rc, "cannot diff " + from + " and " + to);
+
+  // Both sides of every delta: a rename or a delete must name the path that went away too.
+  std::set<std::string> paths;
+  const size_t count = git_diff_num_deltas(diff.get());
+  for (size_t i = 0; i < count; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    if (delta->old_file.path != nullptr) paths.insert(delta->old_file.path);
+    if (delta->new_file.path != nullptr) paths.insert(delta->new_file.path);
+  }
+  return std::vector<std::string>(paths.begin(), paths.end());
+}
+
+Result<std::vector<std::string>> Libgit2Repository::tagsAt(const std::string& sha) {
+  Result<git_oid> target = resolveOid(sha);
+  if (!target) return target.error();
+  git_reference_iterator* rawIterator = nullptr;
+  int rc = git_reference_iterator_new(&rawIterator, repository_.get());
+  git::ReferenceIteratorPtr iterator(rawIterator);
+  if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot list references");
+
+  std::vector<std::string> tags;
+  git_reference* rawReference = nullptr;
+  while ((rc = git_reference_next(&rawReference, iterator.get())) == 0) {
+    git::ReferencePtr reference(rawReference);
+    const std::string_view name = git_reference_name(reference.get());
+    if (name.substr(0, kTagsPrefix.size()) != kTagsPrefix) continue;
+    git_object* rawPeeled = nullptr;
+    // A tag of a tree or a blob cannot be peeled to a commit: it names no version, skip it.
+    if (git_reference_peel(&rawPeeled, reference.get(), GIT_OBJECT_COMMIT) < 0) continue;
+    git::ObjectPtr peeled(rawPeeled);
+    if (git_oid_equal(git_object_id(peeled.get()), &*target) != 0) {
+      tags.emplace_back(name.substr(kTagsPrefix.size()));
+    }
+  }
+  if (rc != GIT_ITEROVER) return git::libgit2Error(rc, displayPath_ + ": cannot list tags");
+  std::sort(tags.begin(), tags.end());
+  return tags;
+}
+
+Result<git_oid> Libgit2Repository::referenceTarget(const std::string& name) {
+  git_reference* rawReference = nullptr;
+  int rc = git_reference_lookup(&rawReference, repository_.get(), name.c_str());
+  git::ReferencePtr reference(rawReference);
+  if (rc == GIT_ENOTFOUND) return makeError(ErrorCode::NotFound, name + ": no such reference");
+  if (rc < 0) return git::libgit2Error(rc, name + ": cannot read the reference");
+  git_object* rawPeeled = nullptr;
+  rc = git_reference_peel(&rawPeeled, reference.get(), GIT_OBJECT_COMMIT);
+  git::ObjectPtr peeled(rawPeeled);
+  if (rc < 0) return git::libgit2Error(rc, name + ": does not point at a commit");
+  return *git_object_id(peeled.get());
+}
+
+bool Libgit2Repository::referenceExists(const std::string& name) {
+  git_reference* rawReference = nullptr;
+  const int rc = git_reference_lookup(&rawReference, repository_.get(), name.c_str());
+  git::ReferencePtr reference(rawReference);
+  return rc == 0;
+}
+
+Result<bool> Libgit2Repository::isOnBranch(const std::string& sha, const std::string& branch) {
+  Result<git_oid> commit = resolveOid(sha);
+  if (!commit) return commit.error();
+  if (branch.empty()) return makeError(ErrorCode::InvalidArgument, "empty branch name");
+  bool anyBranch = false;
+  for (const std::string& name : {"refs/heads/" + branch, std::string(kOriginPrefix) + branch}) {
+    Result<git_oid> tip = referenceTarget(name);
+    if (!tip && tip.code() == ErrorCode::NotFound) continue;
+    if (!tip) return tip.error();
+    anyBranch = true;
+    Result<bool> onIt = reaches(*tip, *commit);
+    if (!onIt || *onIt) return onIt;
+  }
+  if (!anyBranch) {
+    return makeError(ErrorCode::NotFound, "branch " + quoted(branch) + ": neither refs/heads/" +
+                                              branch + " nor " + std::string(kOriginPrefix) +
+                                              branch + " exists in " + displayPath_);
+  }
+  return false;
+}
+
+Result<std::string> Libgit2Repository::defaultBranch() {
+  git_reference* rawReference = nullptr;
+  const std::string originHead = std::string(kOriginPrefix) + "HEAD";
+  const int rc = git_reference_lookup(&rawReference, repository_.get(), originHead.c_str());
+  git::ReferencePtr reference(rawReference);
+  if (rc == 0 && git_reference_type(reference.get()) == GIT_REFERENCE_SYMBOLIC) {
+    const std::string_view target = git_reference_symbolic_target(reference.get());
+    if (target.substr(0, kOriginPrefix.size()) == kOriginPrefix) {
+      return std::string(target.substr(kOriginPrefix.size()));
+    }
+  }
+  for (const char* candidate : {"main", "master"}) {
+    if (referenceExists(std::string("refs/heads/") + candidate) ||
+        referenceExists(std::string(kOriginPrefix) + candidate)) {
+      return std::string(candidate);
+    }
+  }
+  return makeError(ErrorCode::NotFound, displayPath_ +
+                                            ": no default branch: origin/HEAD is not set and "
+                                            "neither main nor master exists");
+}
+
+Result<std::unique_ptr<GitRepository>> openGitRepository(const std::string& path) {
+  const Libgit2Session session;  // keeps libgit2 up while the repository takes its own session
+  git_repository* raw = nullptr;
+  const int rc = git_repository_open_ext(&raw, path.c_str(), 0, nullptr);
+  git::RepositoryPtr repository(raw);
+  if (rc == GIT_ENOTFOUND) {
+    return makeError(ErrorCode::NotFound,
+                     path + ": not a git repository (or any parent directory)");
+  }
+  if (rc < 0) return git::libgit2Error(rc, path + ": cannot open the git repository");
+  return std::unique_ptr<GitRepository>(
+      std::make_unique<Libgit2Repository>(std::move(repository), path));
+}
+
+}  // namespace fd

@@ -1,0 +1,14 @@
+// Keeps libgit2 initialised for as long as an instance lives (libgit2 counts init/shutdown pairs).
+#pragma once
+
+namespace fd {
+
+class Libgit2Session {
+ public:
+  Libgit2Session();
+  ~Libgit2Session();
+  Libgit2Session(const Libgit2Session&) = delete;
+  Libgit2Session& operator=(const Libgit2Session&) = delete;
+};
+
+}  // namespace fd
