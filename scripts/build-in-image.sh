@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The action image's build steps, as one script that the Dockerfile's builder stage and CI both
+# run: a Release build of factory-deploy without tests, stripped, plus the list of Debian
+# packages that provide the shared libraries it links (the runtime stage installs exactly those).
+#
+# Usage: scripts/build-in-image.sh [--build-dir DIR] [--out DIR]
+#   --build-dir  CMake build directory (default: build-release; the Dockerfile uses build)
+#   --out        where factory-deploy and runtime-packages.txt are put (default: BUILD_DIR/dist)
+# Build dependencies must already be installed (scripts/install-deps.sh).
+set -euo pipefail
+
+src=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=$src/build-release
+out=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build-dir) build_dir=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    *) echo "build-in-image.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+case "$build_dir" in /*) ;; *) build_dir=$PWD/$build_dir ;; esac
+out=${out:-$build_dir/dist}
+
+cmake -S "$src" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DFD_BUILD_TESTS=OFF >/dev/null
+cmake --build "$build_dir" --target factory-deploy -j "$(nproc)"
+
+mkdir -p "$out"
+strip --strip-unneeded -o "$out/factory-deploy" "$build_dir/factory-deploy"
+
+# The Debian package owning each linked library. ldd may print /lib or /usr/lib paths (merged
+# /usr) while dpkg records the package's own spelling, so try both spellings.
+owning_package() {
+  local lib=$1 real candidates=() c
+  real=$(readlink -f "$lib")
+  for c in "$lib" "$real"; do
+    candidates+=("$c")
+    case "$c" in
+      /usr/*) candidates+=("${c#/usr}") ;;
+      *) candidates+=("/usr$c") ;;
+    esac
+  done
+  for c in "${candidates[@]}"; do
+    if dpkg -S "$c" >/dev/null 2>&1; then
+      dpkg -S "$c" | head -n1 | cut -d: -f1
+      return 0
+    fi
+  done
+  echo "build-in-image.sh: no Debian package owns $lib" >&2
+  return 1
+}
+
+libs=$(ldd "$out/factory-deploy" | awk '$2 == "=>" && $3 ~ /^\// { print $3 }')
+{
+  for lib in $libs; do owning_package "$lib"; done
+  echo ca-certificates  # TLS to the GitHub API and to the deployed app
+} | sort -u >"$out/runtime-packages.txt"
+
+"$out/factory-deploy" --version >/dev/null || {
+  echo "build-in-image.sh: the built binary does not run" >&2
+  exit 1
+}
+echo "build-in-image: $out/factory-deploy ($(du -h "$out/factory-deploy" | cut -f1))," \
+  "runtime packages: $(tr '\n' ' ' <"$out/runtime-packages.txt")"
