@@ -1,0 +1,304 @@
+#include "deploy/posix_process_runner.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/cancellation.hpp"
+#include "deploy/output_collector.hpp"
+
+extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX declares it nowhere
+
+namespace fd {
+
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::steady_clock;
+
+// How long a group gets between SIGTERM and SIGKILL.
+constexpr milliseconds kTimeoutGrace{2000};
+constexpr milliseconds kCancelGrace{500};  // the whole program must stop within 2 s
+// After the shell exits, how long we still read what its (killed) group left in the pipe.
+constexpr milliseconds kDrainWindow{500};
+constexpr milliseconds kPollStep{100};
+constexpr milliseconds kExitPollStep{10};  // pipe closed, waiting for the shell to be reapable
+constexpr int kReadsPerWakeup = 16;        // keep checking deadlines while a child floods us
+
+// The inherited environment with `spec.env` added, later entries overriding earlier ones.
+std::vector<std::string> buildEnvironment(const CommandSpec& spec) {
+  std::vector<std::string> entries;
+  const auto nameOf = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+  const auto overridden = [&](const std::string& name) {
+    return std::any_of(spec.env.begin(), spec.env.end(),
+                       [&](const auto& pair) { return pair.first == name; });
+  };
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    std::string text(*entry);
+    if (!overridden(nameOf(text))) entries.push_back(std::move(text));
+  }
+  for (const auto& [name, value] : spec.env) {
+    // Later duplicates in spec.env win: drop an earlier one we already added.
+    entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                 [&](const std::string& e) { return nameOf(e) == name; }),
+                  entries.end());
+    entries.push_back(name + "=" + value);
+  }
+  return entries;
+}
+
+std::vector<char*> pointersTo(std::vector<std::string>& strings) {
+  std::vector<char*> pointers;
+  pointers.reserve(strings.size() + 1);
+  for (std::string& s : strings) pointers.push_back(s.data());
+  pointers.push_back(nullptr);
+  return pointers;
+}
+
+class FileActions {
+ public:
+  FileActions() { posix_spawn_file_actions_init(&actions_); }
+  ~FileActions() { posix_spawn_file_actions_destroy(&actions_); }
+  FileActions(const FileActions&) = delete;
+  FileActions& operator=(const FileActions&) = delete;
+  posix_spawn_file_actions_t* get() { return &actions_; }
+
+ private:
+  posix_spawn_file_actions_t actions_{};
+};
+
+class SpawnAttributes {
+ public:
+  SpawnAttributes() { posix_spawnattr_init(&attributes_); }
+  ~SpawnAttributes() { posix_spawnattr_destroy(&attributes_); }
+  SpawnAttributes(const SpawnAttributes&) = delete;
+  SpawnAttributes& operator=(const SpawnAttributes&) = delete;
+  posix_spawnattr_t* get() { return &attributes_; }
+
+ private:
+  posix_spawnattr_t attributes_{};
+};
+
+struct Child {
+  pid_t pid = -1;  // also the process group id
+  int outputFd = -1;
+};
+
+void closeFd(int& fd) {
+  if (fd >= 0) ::close(fd);
+  fd = -1;
+}
+
+// Starts /bin/sh -c in a new process group with stdin from /dev/null and stdout+stderr
+// into one pipe. posix_spawn reports exec and chdir failures as its return value.
+Result<Child> spawnShell(const CommandSpec& spec) {
+  int fds[2] = {-1, -1};
+  if (::pipe2(fds, O_CLOEXEC) != 0) {
+    return makeError(ErrorCode::Internal, std::string("cannot create a pipe: ") + strerror(errno));
+  }
+  ::fcntl(fds[0], F_SETFL, ::fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+
+  FileActions actions;
+  posix_spawn_file_actions_addopen(actions.get(), STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(actions.get(), fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(actions.get(), fds[1], STDERR_FILENO);
+  if (!spec.workdir.empty()) {
+    posix_spawn_file_actions_addchdir_np(actions.get(), spec.workdir.c_str());
+  }
+  posix_spawn_file_actions_addclosefrom_np(actions.get(), STDERR_FILENO + 1);
+
+  SpawnAttributes attributes;
+  sigset_t defaults;
+  sigfillset(&defaults);  // handlers and ignored signals (SIGPIPE) revert to default
+  sigdelset(&defaults, SIGKILL);
+  sigdelset(&defaults, SIGSTOP);
+  sigset_t emptyMask;
+  sigemptyset(&emptyMask);
+  posix_spawnattr_setflags(attributes.get(),
+                           POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+  posix_spawnattr_setpgroup(attributes.get(), 0);
+  posix_spawnattr_setsigdefault(attributes.get(), &defaults);
+  posix_spawnattr_setsigmask(attributes.get(), &emptyMask);
+
+  std::vector<std::string> argStrings = {"/bin/sh", "-c", spec.command};
+  std::vector<std::string> envStrings = buildEnvironment(spec);
+  std::vector<char*> argv = pointersTo(argStrings);
+  std::vector<char*> envp = pointersTo(envStrings);
+
+  pid_t pid = -1;
+  const int rc =
+      ::posix_spawn(&pid, "/bin/sh", actions.get(), attributes.get(), argv.data(), envp.data());
+  closeFd(fds[1]);
+  if (rc != 0) {
+    closeFd(fds[0]);
+    const std::string where = spec.workdir.empty() ? "" : " in " + spec.workdir;
+    return makeError(ErrorCode::FailedPrecondition,
+                     "cannot start /bin/sh" + where + ": " + strerror(rc));
+  }
+  return Child{pid, fds[0]};
+}
+
+// Watches one child: reads its output, enforces the timeout and cancellation, and makes sure
+// nothing of its process group outlives it.
+class Supervisor {
+ public:
+  Supervisor(Child child, const CommandSpec& spec)
+      : child_(child),
+        collector_(spec.onLine, spec.tailLines, spec.captureBytes),
+        started_(steady_clock::now()),
+        deadline_(started_ + spec.timeout) {}
+
+  ~Supervisor() {
+    // Only reached early if a callback threw: leave no process behind.
+    if (!reaped_) {
+      killGroup(SIGKILL);
+      int status = 0;
+      while (::waitpid(child_.pid, &status, 0) < 0 && errno == EINTR) {
+      }
+    }
+    closeFd(child_.outputFd);
+  }
+  Supervisor(const Supervisor&) = delete;
+  Supervisor& operator=(const Supervisor&) = delete;
+
+  CommandResult run() {
+    while (!finished()) {
+      const auto now = steady_clock::now();
+      if (!exited_) enforceLimits(now);
+      waitForOutput(nextWakeup(now));
+      if (!exited_ && shellHasExited()) onShellExit();
+    }
+    collector_.finish();
+    return result();
+  }
+
+ private:
+  bool finished() const {
+    return exited_ && (child_.outputFd < 0 || steady_clock::now() >= drainUntil_);
+  }
+
+  void enforceLimits(steady_clock::time_point now) {
+    if (!cancelled_ && !timedOut_ && Cancellation::requested()) {
+      cancelled_ = true;
+      terminate(now, kCancelGrace);
+    }
+    if (!cancelled_ && !timedOut_ && now >= deadline_) {
+      timedOut_ = true;
+      terminate(now, kTimeoutGrace);
+    }
+    if (killAt_ && now >= *killAt_) {
+      killGroup(SIGKILL);
+      killAt_.reset();
+    }
+  }
+
+  void terminate(steady_clock::time_point now, milliseconds grace) {
+    killGroup(SIGTERM);
+    killAt_ = now + grace;
+  }
+
+  void killGroup(int signal) const { ::kill(-child_.pid, signal); }
+
+  steady_clock::time_point nextWakeup(steady_clock::time_point now) const {
+    const milliseconds step = child_.outputFd >= 0 ? kPollStep : kExitPollStep;
+    auto wakeup = now + step;
+    if (exited_) wakeup = std::min(wakeup, drainUntil_);
+    if (!exited_ && !timedOut_ && !cancelled_) wakeup = std::min(wakeup, deadline_);
+    if (killAt_) wakeup = std::min(wakeup, *killAt_);
+    return wakeup;
+  }
+
+  void waitForOutput(steady_clock::time_point wakeup) {
+    const auto wait = std::chrono::duration_cast<milliseconds>(wakeup - steady_clock::now());
+    const int timeoutMs = static_cast<int>(std::max<long long>(0, wait.count()));
+    pollfd entry{child_.outputFd, POLLIN, 0};
+    const int ready = ::poll(&entry, child_.outputFd >= 0 ? 1 : 0, timeoutMs);
+    if (ready > 0) readAvailable();
+    // ready < 0 is EINTR (a signal, perhaps the cancellation): the loop re-checks everything.
+  }
+
+  void readAvailable() {
+    char buffer[64 * 1024];
+    for (int i = 0; i < kReadsPerWakeup && child_.outputFd >= 0; ++i) {
+      const ssize_t n = ::read(child_.outputFd, buffer, sizeof buffer);
+      if (n > 0) {
+        collector_.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
+        continue;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
+      closeFd(child_.outputFd);  // end of output, or an error we cannot do anything about
+    }
+  }
+
+  // Looks without reaping, so the pid (and so the group id) stays reserved until the group is
+  // killed.
+  bool shellHasExited() {
+    siginfo_t info{};
+    while (::waitid(P_PID, static_cast<id_t>(child_.pid), &info, WEXITED | WNOHANG | WNOWAIT) < 0) {
+      if (errno != EINTR) return true;  // already gone (ECHILD): nothing left to wait for
+    }
+    return info.si_pid == child_.pid;
+  }
+
+  // The shell is done: anything it left running in its group (a `sleep 1000 &`) dies now, and
+  // a background process that still holds the pipe cannot keep us waiting.
+  void onShellExit() {
+    killGroup(SIGKILL);
+    int status = 0;
+    pid_t rc = 0;
+    while ((rc = ::waitpid(child_.pid, &status, 0)) < 0 && errno == EINTR) {
+    }
+    reaped_ = true;
+    exited_ = true;
+    if (rc == child_.pid) status_ = status;  // else someone else reaped it: exit unknown (-1)
+    killAt_.reset();
+    drainUntil_ = steady_clock::now() + kDrainWindow;
+  }
+
+  CommandResult result() const {
+    CommandResult result;
+    if (status_ && WIFEXITED(*status_)) result.exitCode = WEXITSTATUS(*status_);
+    if (status_ && WIFSIGNALED(*status_)) result.signal = WTERMSIG(*status_);
+    result.timedOut = timedOut_;
+    result.cancelled = cancelled_;
+    result.output = collector_.output();
+    result.tail = collector_.tail();
+    result.duration = std::chrono::duration_cast<milliseconds>(steady_clock::now() - started_);
+    return result;
+  }
+
+  Child child_;
+  OutputCollector collector_;
+  steady_clock::time_point started_;
+  steady_clock::time_point deadline_;
+  std::optional<steady_clock::time_point> killAt_;
+  steady_clock::time_point drainUntil_{};
+  bool exited_ = false;
+  bool reaped_ = false;
+  bool timedOut_ = false;
+  bool cancelled_ = false;
+  std::optional<int> status_;
+};
+
+}  // namespace
+
+Result<CommandResult> PosixProcessRunner::run(const CommandSpec& spec) {
+  if (spec.command.empty()) return makeError(ErrorCode::InvalidArgument, "empty command");
+  Result<Child> child = spawnShell(spec);
+  if (!child.ok()) return child.error();
+  Supervisor supervisor(*child, spec);
+  return supervisor.run();
+}
+
+}  // namespace fd
