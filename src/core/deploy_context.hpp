@@ -14,8 +14,8 @@ struct DeployContext {
   const Inputs& inputs;
   const Manifest& manifest;
   const EnvConfig& env;
-  std::string sha;       // full SHA being deployed
-  std::string root;      // absolute working directory
+  std::string sha;               // full SHA being deployed
+  std::string root;              // absolute working directory
   GitRepository* git = nullptr;  // may be null when the directory is not a repository
 };
 

@@ -6,9 +6,12 @@ namespace fd {
 
 const char* statusName(DeployStatus status) {
   switch (status) {
-    case DeployStatus::Success: return "SUCCESS";
-    case DeployStatus::Failed: return "FAILED";
-    case DeployStatus::RolledBack: return "ROLLED BACK";
+    case DeployStatus::Success:
+      return "SUCCESS";
+    case DeployStatus::Failed:
+      return "FAILED";
+    case DeployStatus::RolledBack:
+      return "ROLLED BACK";
   }
   return "FAILED";
 }
@@ -17,9 +20,12 @@ int exitCodeFor(const DeployRecord& record) {
   if (record.rollbackFailed) return kExitRollbackFailed;
   if (record.invalidInput) return kExitInvalidInput;
   switch (record.status) {
-    case DeployStatus::Success: return kExitSuccess;
-    case DeployStatus::RolledBack: return kExitRolledBack;
-    case DeployStatus::Failed: return kExitFailed;
+    case DeployStatus::Success:
+      return kExitSuccess;
+    case DeployStatus::RolledBack:
+      return kExitRolledBack;
+    case DeployStatus::Failed:
+      return kExitFailed;
   }
   return kExitFailed;
 }

@@ -55,8 +55,14 @@ struct RollbackInfo {
   std::string behavior;   // AUTOMATIC (prod) / MANUAL (staging) / N/A (alpha)
   std::string performed;  // YES / NO / N/A
   std::string reason;
-  std::string result;                  // "exit 0", "exit 1", "timed out after 600s"
+  std::string result;                   // "exit 0", "exit 1", "timed out after 600s"
   std::vector<std::string> outputTail;  // masked
+};
+
+// The last lines a command printed, for the Diagnostics section (masked).
+struct OutputTail {
+  std::string title;  // "deploy_command (exit 1)"
+  std::vector<std::string> lines;
 };
 
 struct DeployRecord {
@@ -84,9 +90,10 @@ struct DeployRecord {
   Telemetry telemetry;
   RollbackInfo rollback;
 
-  std::string failedStep;     // "gates", "deploy", "verify", ... empty on success
-  std::string failureReason;  // one line
-  std::vector<std::string> diagnostics;  // lines (masked), log tails, next steps
+  std::string failedStep;                // "gates", "deploy", "verify", ... empty on success
+  std::string failureReason;             // one line
+  std::vector<std::string> diagnostics;  // sentences (masked): next steps, hints
+  std::vector<OutputTail> outputs;       // command output tails, rendered as code blocks
   std::vector<std::string> deviations;   // e.g. deployed from a non-default branch
   std::vector<std::string> notes;        // e.g. the artifact upload failed
   std::string deploymentId;

@@ -21,7 +21,7 @@ struct Inputs {
   std::string githubToken;  // a secret: masked everywhere
   int ciTimeoutS = 900;
   int ciIntervalS = 10;
-  std::vector<std::string> ignoreChecks;    // names, or /regex/
+  std::vector<std::string> ignoreChecks;  // names, or /regex/
   std::vector<std::string> requiredChecks;
   std::string blockerLabel = "deploy-blocker";
   std::string confirm;

@@ -4,9 +4,12 @@ namespace fd {
 
 std::string_view targetName(Target target) {
   switch (target) {
-    case Target::Alpha: return "alpha";
-    case Target::Staging: return "staging";
-    case Target::Prod: return "prod";
+    case Target::Alpha:
+      return "alpha";
+    case Target::Staging:
+      return "staging";
+    case Target::Prod:
+      return "prod";
   }
   return "prod";
 }

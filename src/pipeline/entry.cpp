@@ -1,7 +1,57 @@
 #include "pipeline/entry.hpp"
 
+#include <Poco/Net/SSLManager.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/cancellation.hpp"
+#include "deploy/posix_process_runner.hpp"
+#include "git/libgit2_repository.hpp"
+#include "git/libgit2_session.hpp"
+#include "local/posix_file_system.hpp"
+#include "local/system_adapters.hpp"
+#include "net/poco_http_client.hpp"
+#include "pipeline/run.hpp"
+
 namespace fd {
 
-int runMain(int /*argc*/, char** /*argv*/) { return 0; }
+namespace {
+
+// Poco's TLS needs a process-wide init; libgit2 likewise (see git/libgit2_session.hpp).
+struct SslSession {
+  SslSession() { Poco::Net::initializeSSL(); }
+  ~SslSession() { Poco::Net::uninitializeSSL(); }
+  SslSession(const SslSession&) = delete;
+  SslSession& operator=(const SslSession&) = delete;
+};
+
+}  // namespace
+
+int runMain(int argc, char** argv) {
+  Cancellation::installSignalHandlers();  // as PID 1 in a container, unhandled signals are ignored
+  const SslSession ssl;
+  const Libgit2Session git;
+  PosixFileSystem fs;
+  PosixProcessRunner processes;
+  PocoHttpClient http;
+  SystemClock clock;
+  ProcessEnvironment env;
+  StdConsole console;
+  SystemRandom random;
+  std::error_code ignored;
+  World world{fs,
+              processes,
+              http,
+              clock,
+              env,
+              console,
+              random,
+              openGitRepository,
+              std::filesystem::current_path(ignored).string()};
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  return runFactoryDeploy(world, args);
+}
 
 }  // namespace fd

@@ -1,0 +1,16 @@
+// Small string helpers shared by parsers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fd {
+
+std::string trim(std::string_view text);
+std::string toLower(std::string_view text);
+std::vector<std::string> split(std::string_view text, char separator);
+bool startsWith(std::string_view text, std::string_view prefix);
+std::string shortSha(std::string_view sha);  // first 7 characters
+
+}  // namespace fd

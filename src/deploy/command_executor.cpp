@@ -1,0 +1,45 @@
+#include "deploy/command_executor.hpp"
+
+namespace fd {
+
+CommandExecutor::CommandExecutor(ProcessRunner& runner, Log& log, const SecretMasker& masker,
+                                 std::string workdir,
+                                 std::vector<std::pair<std::string, std::string>> env)
+    : runner_(runner),
+      log_(log),
+      masker_(masker),
+      workdir_(std::move(workdir)),
+      env_(std::move(env)) {}
+
+CommandResult CommandExecutor::run(std::string_view label, const std::string& command,
+                                   std::chrono::seconds timeout, Echo echo) {
+  log_.info(std::string(label) + ": $ " + command);
+  CommandSpec spec;
+  spec.command = command;
+  spec.workdir = workdir_;
+  spec.env = env_;
+  spec.timeout = timeout;
+  if (echo == Echo::Stream) {
+    spec.onLine = [this](std::string_view line) { log_.untrusted(line); };
+    log_.beginUntrusted();
+  }
+  Result<CommandResult> ran = runner_.run(spec);
+  if (echo == Echo::Stream) log_.endUntrusted();
+  if (!ran) {
+    CommandResult failed;
+    failed.tail = {masker_.mask(ran.message())};
+    log_.info(std::string(label) + ": could not start: " + masker_.mask(ran.message()));
+    return failed;
+  }
+  CommandResult result = std::move(ran).value();
+  for (std::string& line : result.tail) line = masker_.mask(line);
+  if (echo == Echo::Stream) {
+    result.output = masker_.mask(result.output);
+  } else {
+    result.tail.clear();  // silent output (secret listings) is never kept for display
+  }
+  log_.info(std::string(label) + ": " + describeCommandEnd(result));
+  return result;
+}
+
+}  // namespace fd

@@ -1,0 +1,40 @@
+// Runs a manifest command the way every step needs it: DEPLOY_* variables set, output streamed
+// to the log as untrusted text, secrets masked in what is kept for the receipt.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/ports/log.hpp"
+#include "core/ports/process_runner.hpp"
+#include "core/secret_masker.hpp"
+
+namespace fd {
+
+enum class Echo { Stream, Silent };
+
+class CommandExecutor {
+ public:
+  CommandExecutor(ProcessRunner& runner, Log& log, const SecretMasker& masker, std::string workdir,
+                  std::vector<std::pair<std::string, std::string>> env);
+
+  // The DEPLOY_* variables become known once the commit is resolved.
+  void setEnv(std::vector<std::pair<std::string, std::string>> env) { env_ = std::move(env); }
+
+  // Never fails: a command that cannot start comes back as exit -1 with the reason in its tail.
+  // Echo::Silent keeps the raw output in `output` (for secrets_command) and prints nothing.
+  CommandResult run(std::string_view label, const std::string& command,
+                    std::chrono::seconds timeout, Echo echo = Echo::Stream);
+
+ private:
+  ProcessRunner& runner_;
+  Log& log_;
+  const SecretMasker& masker_;
+  std::string workdir_;
+  std::vector<std::pair<std::string, std::string>> env_;
+};
+
+}  // namespace fd

@@ -1,0 +1,99 @@
+#include "local/jsonl_ledger.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "receipt/receipt_renderer.hpp"
+
+namespace fd {
+
+namespace {
+
+constexpr std::size_t kMaxLedgerBytes = 64 << 20;
+
+std::string memberString(const rapidjson::Value& object, const char* name) {
+  const auto found = object.FindMember(name);
+  if (found == object.MemberEnd() || !found->value.IsString()) return "";
+  return found->value.GetString();
+}
+
+}  // namespace
+
+JsonlLedger::JsonlLedger(FileSystem& fs, Log& log, Clock& clock, std::string path)
+    : fs_(fs), log_(log), clock_(clock), path_(std::move(path)) {}
+
+std::vector<LedgerEntry> JsonlLedger::parse(const std::string& text, const std::string& path,
+                                            std::vector<std::string>& problems) {
+  std::vector<LedgerEntry> entries;
+  int number = 0;
+  for (const std::string& line : split(text, '\n')) {
+    ++number;
+    if (trim(line).empty()) continue;
+    rapidjson::Document document;
+    document.Parse(line.c_str(), line.size());
+    LedgerEntry entry;
+    if (!document.HasParseError() && document.IsObject()) {
+      entry = LedgerEntry{memberString(document, "environment"), memberString(document, "sha"),
+                          memberString(document, "status"),      memberString(document, "time"),
+                          memberString(document, "receipt"),     ""};
+    }
+    if (entry.environment.empty() || entry.sha.empty() || entry.status.empty()) {
+      problems.push_back(path + ":" + std::to_string(number) +
+                         ": not a ledger entry (expected a JSON object with environment, sha, "
+                         "status); line skipped");
+      continue;
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+std::string JsonlLedger::serialize(const LedgerEntry& entry) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.StartObject();
+  const auto field = [&writer](const char* name, const std::string& value) {
+    writer.Key(name);
+    writer.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+  };
+  field("environment", entry.environment);
+  field("sha", entry.sha);
+  field("status", entry.status);
+  field("time", entry.time);
+  field("receipt", entry.receipt);
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+Result<std::vector<LedgerEntry>> JsonlLedger::successful(const std::string& environment) {
+  if (!fs_.exists(path_)) return std::vector<LedgerEntry>{};
+  Result<std::string> text = fs_.read(path_, kMaxLedgerBytes);
+  if (!text) return text.error();
+  std::vector<std::string> problems;
+  std::vector<LedgerEntry> all = parse(*text, path_, problems);
+  for (const std::string& problem : problems) log_.warning(problem, {"Ledger", path_, 0});
+  std::vector<LedgerEntry> matching;
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {  // newest first
+    if (it->environment == environment && it->status == "SUCCESS") matching.push_back(*it);
+  }
+  return matching;
+}
+
+Result<std::string> JsonlLedger::begin(const DeployContext& /*context*/) { return std::string(); }
+
+Status JsonlLedger::finish(const DeployContext& context, const DeployRecord& record) {
+  const LedgerEntry entry{record.environment,         context.sha,        statusName(record.status),
+                          isoTimestamp(clock_.now()), record.receiptPath, ""};
+  const std::size_t slash = path_.rfind('/');
+  if (slash != std::string::npos) {
+    Status dirs = fs_.makeDirs(path_.substr(0, slash));
+    if (!dirs) return dirs;
+  }
+  return fs_.append(path_, serialize(entry));
+}
+
+}  // namespace fd

@@ -1,0 +1,32 @@
+// Local mode's deployment ledger: `.factory/deployments.jsonl`, append-only, one object a line.
+#pragma once
+
+#include <string>
+
+#include "core/ports/clock.hpp"
+#include "core/ports/file_system.hpp"
+#include "core/ports/log.hpp"
+#include "core/ports/mode.hpp"
+
+namespace fd {
+
+class JsonlLedger : public DeploymentLedger {
+ public:
+  JsonlLedger(FileSystem& fs, Log& log, Clock& clock, std::string path);
+  Result<std::vector<LedgerEntry>> successful(const std::string& environment) override;
+  Result<std::string> begin(const DeployContext& context) override;
+  Status finish(const DeployContext& context, const DeployRecord& record) override;
+
+  // Parses the file; a corrupt line is reported in `problems` and skipped, never fatal.
+  static std::vector<LedgerEntry> parse(const std::string& text, const std::string& path,
+                                        std::vector<std::string>& problems);
+  static std::string serialize(const LedgerEntry& entry);
+
+ private:
+  FileSystem& fs_;
+  Log& log_;
+  Clock& clock_;
+  std::string path_;
+};
+
+}  // namespace fd

@@ -1,0 +1,24 @@
+// Step 3 of the seed: run the manifest's deploy_command, output streamed live and masked.
+#include "pipeline/pipeline.hpp"
+
+namespace fd {
+
+bool Pipeline::deploy() {
+  log_.beginGroup("Deploy");
+  const Result<std::string> id = mode_.ledger->begin(*context_);
+  if (id) record_.deploymentId = *id;
+  if (!id) log_.warning("could not record the deployment start: " + id.message());
+  deployStarted_ = true;
+  const CommandResult ran =
+      commands_.run("deploy", env_.deployCommand, std::chrono::seconds(env_.deployTimeoutS));
+  record_.deployedAt = world_.clock.now();
+  log_.endGroup();
+  if (cancelledDuring("deploy")) return false;
+  if (ran.succeeded()) return true;
+  fail("deploy", "deploy_command failed (" + describeCommandEnd(ran) + ")");
+  log_.error(record_.failureReason, {"Deploy failed", "", 0});
+  record_.outputs.push_back({"deploy_command (" + describeCommandEnd(ran) + ")", ran.tail});
+  return false;
+}
+
+}  // namespace fd

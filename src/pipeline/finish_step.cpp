@@ -1,0 +1,88 @@
+// Step 5 of the seed: the receipt is always written — then state, ledger and publishing.
+// Nothing is lost: a receipt that cannot be written is printed whole to the log instead.
+#include "core/text.hpp"
+#include "pipeline/pipeline.hpp"
+#include "receipt/receipt_renderer.hpp"
+#include "receipt/receipt_store.hpp"
+#include "receipt/state_store.hpp"
+
+namespace fd {
+
+namespace {
+
+std::string defaultBehavior(Target target) {
+  switch (target) {
+    case Target::Alpha:
+      return "N/A (alpha)";
+    case Target::Staging:
+      return "MANUAL (staging)";
+    case Target::Prod:
+      return "AUTOMATIC (prod)";
+  }
+  return "N/A";
+}
+
+}  // namespace
+
+void Pipeline::finish() {
+  RollbackInfo& rollback = record_.rollback;
+  if (rollback.command.empty()) rollback.command = env_.rollbackCommand;
+  if (rollback.behavior.empty()) rollback.behavior = defaultBehavior(inputs_.environment);
+  if (rollback.performed.empty()) {
+    rollback.performed = inputs_.environment == Target::Alpha ? "N/A" : "NO";
+  }
+  if (rollback.reason.empty() && !deployStarted_ && record_.status != DeployStatus::Success) {
+    rollback.reason = "not needed: nothing was deployed";
+  }
+  if (rollback.previousVersion.empty()) rollback.previousVersion = record_.previousVersion;
+  if (record_.healthSkippedReason.empty() && record_.health.empty()) {
+    record_.healthSkippedReason = "Not run: the deploy did not reach verification.";
+  }
+  if (record_.smokeSkippedReason.empty() && record_.smoke.empty()) {
+    record_.smokeSkippedReason = "Not run: the deploy did not reach verification.";
+  }
+
+  log_.beginGroup("Receipt");
+  const std::string receiptPath = path(inputs_.receipt);
+  if (context_ && deployStarted_) {
+    const Status recorded = mode_.ledger->finish(*context_, record_);
+    if (!recorded) log_.warning("could not record the deploy in the ledger: " + recorded.message());
+  }
+  const std::string markdown = masker_.mask(renderReceipt(record_));
+  const Result<ReceiptWrite> written = writeReceipt(
+      world_.fs, receiptPath, markdown, settings_.autoArchiveReceipts, world_.clock.now());
+  if (written) {
+    (void)world_.fs.matchOwner(receiptPath, root_);
+    if (!written->archivedTo.empty()) {
+      (void)world_.fs.matchOwner(written->archivedTo, root_);
+      log_.info("archived the previous receipt to " + written->archivedTo);
+    }
+    log_.info("wrote " + inputs_.receipt + ": " + statusName(record_.status));
+  } else {
+    log_.error("could not write the receipt: " + written.message() +
+               "; here it is in full so nothing is lost:");
+    log_.info(markdown);
+  }
+
+  std::vector<std::string> warnings;
+  const bool ok = record_.status == DeployStatus::Success;
+  DeployPhaseUpdate update{ok ? PhaseStatus::Completed : PhaseStatus::Failed,
+                           world_.clock.now(),
+                           record_.environment,
+                           "",
+                           {inputs_.receipt}};
+  if (!ok) {
+    update.failureReason = record_.failureReason;
+    if (record_.status == DeployStatus::RolledBack)
+      update.failureReason += "; rolled back to " + record_.previousVersion;
+    if (record_.rollbackFailed) update.failureReason += "; ROLLBACK FAILED: prod may be broken";
+  }
+  const Status state = updateDeployPhase(world_.fs, path(".factory/state.json"), update, warnings);
+  for (const std::string& warning : warnings) log_.warning(warning);
+  if (!state) log_.warning("could not update .factory/state.json: " + state.message());
+  log_.endGroup();
+
+  mode_.publisher->publish(record_, markdown, receiptPath);
+}
+
+}  // namespace fd

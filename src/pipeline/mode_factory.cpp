@@ -1,0 +1,50 @@
+#include "pipeline/mode_factory.hpp"
+
+#include "action/action_mode.hpp"
+#include "github/github_mode.hpp"
+#include "local/jsonl_ledger.hpp"
+#include "local/local_ci_gate.hpp"
+#include "local/local_confirmation.hpp"
+#include "local/local_prod_policy.hpp"
+
+namespace fd {
+
+namespace {
+
+std::string absoluteRoot(const World& world, const Inputs& inputs) {
+  const std::string& dir = inputs.workingDirectory;
+  if (!dir.empty() && dir.front() == '/') return dir;
+  return world.currentDirectory + "/" + dir;
+}
+
+}  // namespace
+
+Mode makeLocalMode(World& world, const Inputs& inputs, Log& log, CommandExecutor& commands) {
+  Mode mode;
+  mode.ci = std::make_unique<LocalCiGate>(commands);
+  mode.confirmation = std::make_unique<LocalConfirmation>(world.console);
+  mode.policy = std::make_unique<LocalProdPolicy>();
+  mode.ledger = std::make_unique<JsonlLedger>(
+      world.fs, log, world.clock, absoluteRoot(world, inputs) + "/.factory/deployments.jsonl");
+  mode.publisher = makeLocalPublisher(log);
+  return mode;
+}
+
+Result<Mode> makeMode(World& world, const Inputs& inputs, Log& log, SecretMasker& masker,
+                      CommandExecutor& commands) {
+  if (!inputs.githubMode) return makeLocalMode(world, inputs, log, commands);
+  Result<GithubContext> context = readGithubContext(world.env, world.fs);
+  if (!context) return context.error();
+  GithubMode github = makeGithubMode(*context, inputs, world.http, world.clock, world.random, log);
+  Mode mode;
+  mode.ci = std::move(github.ci);
+  mode.confirmation = std::move(github.confirmation);
+  mode.policy = std::move(github.policy);
+  mode.ledger = std::move(github.ledger);
+  mode.publisher = makeGithubPublisher(world.fs, world.http, world.clock, world.random, log, masker,
+                                       world.env, inputs);
+  mode.deployedSha = context->deployedSha();
+  return mode;
+}
+
+}  // namespace fd

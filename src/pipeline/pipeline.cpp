@@ -1,0 +1,138 @@
+#include "pipeline/pipeline.hpp"
+
+#include "core/cancellation.hpp"
+#include "core/text.hpp"
+#include "manifest/manifest_loader.hpp"
+#include "pipeline/expand_commands.hpp"
+#include "receipt/receipt_renderer.hpp"
+#include "receipt/state_store.hpp"
+
+namespace fd {
+
+Pipeline::Pipeline(World& world, const Inputs& inputs, SecretMasker& masker, Log& log,
+                   CommandExecutor& commands, Mode& mode)
+    : world_(world),
+      inputs_(inputs),
+      masker_(masker),
+      log_(log),
+      commands_(commands),
+      mode_(mode) {}
+
+DeployRecord Pipeline::run() {
+  record_.startedAt = world_.clock.now();
+  record_.environment = std::string(targetName(inputs_.environment));
+  record_.dryRun = inputs_.dryRun;
+  root_ = inputs_.workingDirectory;
+  if (!root_.empty() && root_.front() != '/') root_ = world_.currentDirectory + "/" + root_;
+  record_.receiptPath = inputs_.receipt;
+
+  settings_ = loadSettings(world_.fs, path(".factory/settings.json"));
+  for (const std::string& warning : settings_.warnings) log_.warning(warning);
+  if (!inputs_.dryRun) {
+    std::vector<std::string> warnings;
+    const Status state = updateDeployPhase(
+        world_.fs, path(".factory/state.json"),
+        {PhaseStatus::InProgress, record_.startedAt, record_.environment, "", {}, record_.startedAt}, warnings);
+    for (const std::string& warning : warnings) log_.warning(warning);
+    if (!state) log_.warning("could not record the deploy as in progress: " + state.message());
+  }
+
+  const bool ready = loadManifest() && resolveCommit() && checkGates();
+  if (inputs_.dryRun) {
+    printPlan();
+    return record_;
+  }
+  if (ready && checkReadiness() && deploy() && verify()) record_.status = DeployStatus::Success;
+  if (deployStarted_ && record_.status != DeployStatus::Success) handleFailedRelease();
+  finish();
+  return record_;
+}
+
+std::string Pipeline::path(const std::string& relative) const {
+  if (!relative.empty() && relative.front() == '/') return relative;
+  return root_ + "/" + relative;
+}
+
+void Pipeline::fail(std::string step, std::string reason) {
+  if (!record_.failedStep.empty()) return;  // the first failure is the one that matters
+  record_.status = DeployStatus::Failed;
+  record_.failedStep = std::move(step);
+  record_.failureReason = masker_.mask(reason);
+}
+
+bool Pipeline::cancelledDuring(const std::string& step) {
+  if (!Cancellation::requested()) return false;
+  fail(step, "cancelled during " + step + " (SIGINT/SIGTERM)");
+  log_.error("cancelled during " + step);
+  return true;
+}
+
+bool Pipeline::loadManifest() {
+  log_.beginGroup("Manifest");
+  Result<Manifest> manifest = fd::loadManifest(world_.fs, path(inputs_.config), inputs_.config);
+  Result<EnvConfig> env = manifest ? selectEnvironment(*manifest, record_.environment)
+                                   : Result<EnvConfig>(manifest.error());
+  if (!env) {
+    record_.invalidInput = true;
+    fail("manifest", env.message());
+    log_.error(env.message(), {"Invalid deployment manifest", inputs_.config, 0});
+    log_.endGroup();
+    return false;
+  }
+  manifest_ = std::move(manifest).value();
+  env_ = std::move(env).value();
+  for (const std::string& warning : manifest_.warnings) {
+    log_.warning(warning, {"Deployment manifest", inputs_.config, 0});
+  }
+  record_.appName = env_.appName;
+  record_.platform = manifest_.platform;
+  record_.region = env_.region;
+  record_.url = env_.url;
+  log_.info("loaded " + inputs_.config + ": " + record_.environment + " is " + env_.appName +
+            (env_.url.empty() ? "" : " at " + env_.url));
+  log_.endGroup();
+  return true;
+}
+
+bool Pipeline::resolveCommit() {
+  Result<std::unique_ptr<GitRepository>> git = world_.openGit(root_);
+  if (git) git_ = std::move(git).value();
+  std::string sha = mode_.deployedSha;
+  if (sha.empty()) {
+    if (!git_) {
+      fail("commit", "cannot tell which commit to deploy: " + git.message());
+      log_.error(record_.failureReason);
+      return false;
+    }
+    Result<std::string> head = git_->head();
+    if (!head) {
+      fail("commit", "cannot read HEAD of " + root_ + ": " + head.message());
+      log_.error(record_.failureReason);
+      return false;
+    }
+    sha = *head;
+  }
+  record_.fullSha = sha;
+  const Result<std::vector<std::string>> tags =
+      git_ ? git_->tagsAt(sha) : Result<std::vector<std::string>>(std::vector<std::string>{});
+  record_.versionLabel = versionLabel(sha, tags ? *tags : std::vector<std::string>{});
+
+  Result<EnvConfig> expanded = expandCommands(env_, manifest_, sha);
+  if (!expanded) {
+    record_.invalidInput = true;
+    fail("manifest", inputs_.config + ": " + expanded.message());
+    log_.error(record_.failureReason, {"Unsafe manifest value", inputs_.config, 0});
+    return false;
+  }
+  env_ = std::move(expanded).value();
+  commands_.setEnv({{"DEPLOY_ENVIRONMENT", env_.name},
+                    {"DEPLOY_URL", env_.url},
+                    {"DEPLOY_SHA", sha},
+                    {"DEPLOY_APP_NAME", env_.appName}});
+  context_ = std::make_unique<DeployContext>(
+      DeployContext{inputs_, manifest_, env_, sha, root_, git_.get()});
+  log_.info("deploying " + record_.versionLabel + " (" + sha + ") to " + env_.name);
+  return true;
+}
+
+}  // namespace fd

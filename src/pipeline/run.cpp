@@ -1,0 +1,55 @@
+#include "pipeline/run.hpp"
+
+#include "action/action_mode.hpp"
+#include "action/inputs.hpp"
+#include "core/exit_code.hpp"
+#include "core/version.hpp"
+#include "pipeline/mode_factory.hpp"
+#include "pipeline/pipeline.hpp"
+#include "pipeline/secret_sources.hpp"
+
+namespace fd {
+
+namespace {
+
+int reportInputError(World& world, const std::string& message) {
+  const bool github = world.env.get("GITHUB_ACTIONS").value_or("") == "true";
+  // The runner turns this into an annotation; locally it is a plain line on stderr.
+  if (github) world.console.out("::error title=Invalid input::" + message + "\n");
+  world.console.err("factory-deploy: " + message + "\n");
+  return kExitInvalidInput;
+}
+
+}  // namespace
+
+int runFactoryDeploy(World& world, const std::vector<std::string>& args) {
+  Result<ParsedCommand> command = parseCommand(args, world.env);
+  if (!command) return reportInputError(world, command.message());
+  if (command->kind == ParsedCommand::Kind::Help) {
+    world.console.out(helpText());
+    return kExitSuccess;
+  }
+  if (command->kind == ParsedCommand::Kind::Version) {
+    world.console.out(std::string("factory-deploy ") + kVersion + "\n");
+    return kExitSuccess;
+  }
+  const Inputs& inputs = command->inputs;
+  SecretMasker masker;
+  const bool debug = world.env.get("RUNNER_DEBUG").value_or("") == "1";
+  std::unique_ptr<Log> log = inputs.githubMode
+                                 ? makeWorkflowLog(world.console, masker, world.random, debug)
+                                 : makeConsoleLog(world.console, masker);
+  for (const std::string& secret : secretValues(inputs, world.env)) log->addSecret(secret);
+
+  CommandExecutor commands(world.processes, *log, masker, inputs.workingDirectory, {});
+  Result<Mode> mode = makeMode(world, inputs, *log, masker, commands);
+  if (!mode) return reportInputError(world, mode.message());
+  Pipeline pipeline(world, inputs, masker, *log, commands, *mode);
+  const DeployRecord record = pipeline.run();
+  if (inputs.dryRun && !record.invalidInput) {
+    return record.failedStep.empty() ? kExitSuccess : kExitFailed;
+  }
+  return exitCodeFor(record);
+}
+
+}  // namespace fd
