@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
@@ -74,7 +75,9 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       return;
     }
     if (answer.dropConnection) {
+      // Shut the socket first: Poco would otherwise answer the exception with a 500.
       response.setKeepAlive(false);
+      static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket().shutdown();
       throw Poco::Exception("dropping the connection on purpose");
     }
     response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
@@ -109,9 +112,9 @@ LoopbackServer::LoopbackServer(ServerHandler handler, std::optional<TlsFiles> tl
   const Poco::Net::SocketAddress address("127.0.0.1", 0);
   std::unique_ptr<Poco::Net::ServerSocket> socket;
   if (tls) {
-    Poco::Net::Context::Ptr context = new Poco::Net::Context(
-        Poco::Net::Context::TLS_SERVER_USE, tls->privateKey, tls->certificate, "",
-        Poco::Net::Context::VERIFY_NONE);
+    Poco::Net::Context::Ptr context =
+        new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, tls->privateKey,
+                               tls->certificate, "", Poco::Net::Context::VERIFY_NONE);
     socket = std::make_unique<Poco::Net::SecureServerSocket>(address, 64, context);
   } else {
     socket = std::make_unique<Poco::Net::ServerSocket>(address, 64);
@@ -120,8 +123,7 @@ LoopbackServer::LoopbackServer(ServerHandler handler, std::optional<TlsFiles> tl
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(32);
   params->setKeepAlive(true);
-  impl_->server =
-      std::make_unique<Poco::Net::HTTPServer>(new Factory(*impl_), *socket, params);
+  impl_->server = std::make_unique<Poco::Net::HTTPServer>(new Factory(*impl_), *socket, params);
   impl_->server->start();
 }
 
@@ -161,19 +163,41 @@ int unusedPort() {
   return port;
 }
 
+namespace {
+
+// OpenSSL 3.0's `req -x509` cannot set dates in the past (`-not_before` came in 3.4, and
+// `-days` must be positive), so an expired certificate is self-signed with `openssl ca`, which
+// takes explicit start and end dates.
+void selfSignExpired(const std::string& directory, const TlsFiles& files) {
+  const std::string ca = directory + "/expired-ca";
+  shell("mkdir -p '" + ca + "' && : > '" + ca + "/index.txt' && echo 01 > '" + ca + "/serial'");
+  shell(
+      "printf '%s\\n' '[ca]' 'default_ca = fd_ca' '[fd_ca]' 'database = index.txt' "
+      "'new_certs_dir = .' 'serial = serial' 'default_md = sha256' 'policy = fd_policy' "
+      "'copy_extensions = copy' 'unique_subject = no' '[fd_policy]' 'commonName = supplied' "
+      "> '" +
+      ca + "/ca.cnf'");
+  shell(
+      "openssl req -new -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 "
+      "-addext subjectAltName=IP:127.0.0.1 -keyout '" +
+      files.privateKey + "' -out '" + ca + "/request.csr'");
+  shell("cd '" + ca + "' && openssl ca -batch -notext -config ca.cnf -selfsign -keyfile '" +
+        files.privateKey + "' -in request.csr -out '" + files.certificate +
+        "' -startdate 20200101000000Z -enddate 20200102000000Z");
+}
+
+}  // namespace
+
 TlsFiles makeSelfSignedCertificate(const std::string& directory, int daysValid) {
   TlsFiles files{directory + "/cert.pem", directory + "/key.pem"};
-  const std::string days = std::to_string(daysValid < 0 ? 1 : daysValid);
-  std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 "
-                        "-addext subjectAltName=IP:127.0.0.1 -keyout " +
-                        files.privateKey + " -out " + files.certificate;
   if (daysValid < 0) {
-    // An expired certificate: valid for one day, ending yesterday (openssl >= 3 supports -not_*).
-    command += " -not_before 20200101000000Z -not_after 20200102000000Z";
-  } else {
-    command += " -days " + days;
+    selfSignExpired(directory, files);
+    return files;
   }
-  shell(command);
+  shell(
+      "openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 "
+      "-addext subjectAltName=IP:127.0.0.1 -keyout '" +
+      files.privateKey + "' -out '" + files.certificate + "' -days " + std::to_string(daysValid));
   return files;
 }
 
