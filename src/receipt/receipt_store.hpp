@@ -1,4 +1,5 @@
-// Writing the receipt: archive the previous one (never overwriting an archive), then write atomically.
+// Writing the receipt: archive the previous one (never overwriting an archive), then write
+// atomically.
 #pragma once
 
 #include <chrono>

@@ -1,0 +1,71 @@
+// `.factory/settings.json`: the factory's namespaced settings file, read leniently.
+#include "receipt/settings.hpp"
+
+#include "receipt/json_text.hpp"
+
+namespace fd {
+namespace {
+
+constexpr std::size_t kMaxSettingsBytes = 1 << 20;
+constexpr const char* kArchiveKey = "auto_archive_receipts";
+
+// The factory writes {"deploy": {"auto_archive_receipts": …}}; a flat top-level key is accepted
+// too (a hand-written file), the namespaced one winning when both are present.
+const rapidjson::Value* findArchiveSetting(const rapidjson::Value& root) {
+  const auto deploy = root.FindMember("deploy");
+  if (deploy != root.MemberEnd() && deploy->value.IsObject()) {
+    const auto setting = deploy->value.FindMember(kArchiveKey);
+    if (setting != deploy->value.MemberEnd()) return &setting->value;
+  }
+  const auto flat = root.FindMember(kArchiveKey);
+  return flat == root.MemberEnd() ? nullptr : &flat->value;
+}
+
+std::string invalidValueWarning(const rapidjson::Value& value) {
+  return std::string("WARNING: Setting \"") + kArchiveKey + "\" has invalid value \"" +
+         describeJsonValue(value) + "\". Expected: boolean. Using default: true.";
+}
+
+std::string unusableFileWarning(const std::string& path, const std::string& why) {
+  return "WARNING: " + path + ": " + why + ". Using default settings (" + kArchiveKey + ": true).";
+}
+
+}  // namespace
+
+Settings loadSettings(const FileSystem& fs, const std::string& path) {
+  Settings settings;
+  if (!fs.exists(path)) return settings;
+  const Result<std::string> text = fs.read(path, kMaxSettingsBytes);
+  if (!text.ok()) {
+    if (text.code() != ErrorCode::NotFound) {
+      settings.warnings.push_back(
+          unusableFileWarning(path, "cannot read it (" + text.message() + ")"));
+    }
+    return settings;
+  }
+  rapidjson::Document document;
+  if (const auto error = parseJson(text.value(), document)) {
+    settings.warnings.push_back(unusableFileWarning(path, "not valid JSON (" + *error + ")"));
+    return settings;
+  }
+  if (!document.IsObject()) {
+    settings.warnings.push_back(
+        unusableFileWarning(path, "expected a JSON object at the top level"));
+    return settings;
+  }
+  if (const auto deploy = document.FindMember("deploy");
+      deploy != document.MemberEnd() && !deploy->value.IsObject()) {
+    settings.warnings.push_back("WARNING: " + path +
+                                ": \"deploy\" should be an object of settings; ignoring it.");
+  }
+  const rapidjson::Value* value = findArchiveSetting(document);
+  if (value == nullptr) return settings;
+  if (!value->IsBool()) {
+    settings.warnings.push_back(invalidValueWarning(*value));
+    return settings;
+  }
+  settings.autoArchiveReceipts = value->GetBool();
+  return settings;
+}
+
+}  // namespace fd
