@@ -1,0 +1,436 @@
+#!/usr/bin/env bash
+# The container-action test: builds the action's image from the Dockerfile without a Docker
+# daemon and runs it exactly the way the GitHub runner runs a Docker action (workdir, mounts,
+# every declared INPUT_* with its dashes, GITHUB_*/ACTIONS_*/RUNNER_* variables, event.json),
+# against loopback fakes of the deployed app and of GitHub (REST, results service, blob store).
+# The same scenarios also run build/factory-deploy outside the container (the quick path).
+#
+# Usage: tests/container/run.sh [--mode container|native|both] [--image IMAGE] [--engine podman|docker]
+#                               [--binary PATH] [--context DIR] [--skip-setup] [--keep]
+#   --mode     container: the image only; native: the binary only; both (default)
+#   --image    use this image instead of building factory-deploy:test from the Dockerfile
+#   --engine   the container CLI (default podman; docker takes the same flags)
+#   --binary   the binary for the native mode (default build/factory-deploy)
+#   --context  image build context (default: the repository)
+#   --skip-setup  do not run scripts/container-setup.sh (toolchain and base images already there)
+#   --keep     keep the temporary directory with every workspace, log and output
+# Ends with "N passed, N failed"; exits non-zero when a check failed.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+mode=both image= engine=podman binary=$repo/build/factory-deploy context= setup=1 keep=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --mode) mode=$2; shift 2 ;;
+    --image) image=$2; shift 2 ;;
+    --engine) engine=$2; shift 2 ;;
+    --binary) binary=$2; shift 2 ;;
+    --context) context=$2; shift 2 ;;
+    --skip-setup) setup=0; shift ;;
+    --keep) keep=1; shift ;;
+    *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+case "$mode" in container | native | both) ;; *) echo "run.sh: bad --mode $mode" >&2; exit 2 ;; esac
+
+owner_uid=1001  # the workspace owner, as on a runner: not root
+run_id=4242     # every GitHub-mode run is an attempt of this run (artifact names stay unique)
+tmp=$(mktemp -d /tmp/fd-container-test.XXXXXX)
+chmod 755 "$tmp"
+passed=0 failed=0 skipped=0
+pids=()
+containers=()
+
+cleanup() {
+  local c p
+  for c in "${containers[@]+"${containers[@]}"}"; do "$engine" rm -f "$c" >/dev/null 2>&1; done
+  for p in "${pids[@]+"${pids[@]}"}"; do kill "$p" 2>/dev/null; done
+  if [ "$keep" = 1 ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
+}
+trap cleanup EXIT
+
+say() { printf '\n== %s\n' "$*"; }
+pass() { passed=$((passed + 1)); printf '  ok    %s\n' "$1"; }
+fail() { failed=$((failed + 1)); printf '  FAIL  %s\n' "$1"; [ -z "${2:-}" ] || printf '        %s\n' "$2"; }
+skip() { skipped=$((skipped + 1)); printf '  skip  %s\n' "$1"; }
+# check DESCRIPTION COMMAND...: passes when the command succeeds.
+check() { local d=$1; shift; if "$@" >/dev/null 2>&1; then pass "$d"; else fail "$d"; fi; }
+# expect_eq DESCRIPTION EXPECTED ACTUAL
+expect_eq() {
+  if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "expected '$2', got '$3'"; fi
+}
+owner_of() { stat -c %u "$1" 2>/dev/null || echo missing; }
+inspect() { python3 "$here/inspect.py" "$@"; }
+output() { inspect output "$1" "$2" 2>/dev/null; }
+now_ms() { date +%s%3N; }
+
+# wait_for FILE SECONDS: true once FILE exists.
+wait_for() {
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do [ -s "$1" ] && return 0; sleep 0.1; done
+  return 1
+}
+
+# start_app WS: the fake deployed app serving WS/.app; sets app_url.
+start_app() {
+  python3 "$here/fake_app.py" --state-dir "$1/.app" --port-file "$1.port" >"$1.app.log" 2>&1 &
+  pids+=($!)
+  wait_for "$1.port" 10 || { echo "fake app did not start" >&2; return 1; }
+  app_url="http://127.0.0.1:$(cat "$1.port")"
+}
+
+# new_workspace NAME: a demo repo owned by $owner_uid with its own app; sets ws, app_url, sha.
+new_workspace() {
+  ws=$tmp/$1/workspace
+  mkdir -p "$ws"
+  start_app "$ws" || return 1
+  sha=$("$here/make-workspace.sh" --dir "$ws" --url "$app_url" --owner "$owner_uid") || return 1
+  mkdir -p "$tmp/$1/file_commands" "$tmp/$1/workflow" "$tmp/$1/home" "$tmp/$1/runner_temp"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Running one deploy. run_deploy MODE KIND NAME [ARGS...] with KIND local (command-line mode) or
+# github (runner-style environment built from action.yml plus the inputs in the array `inputs`).
+# Leaves: rc, out (combined stdout+stderr file), outputs_file and summary_file (host paths).
+# With `signal` set (TERM/INT) the run is interrupted once .app/deploy-started appears.
+# ---------------------------------------------------------------------------------------------
+declare -A inputs=()
+signal=
+attempt=0
+
+runner_environment() {  # runner_environment MODE DIR: fills the array `envs` (NAME=VALUE)
+  local m=$1 d=$2 root name default value id
+  if [ "$m" = container ]; then root=/github; else root=$d; fi
+  local wsp=$root/workspace
+  [ "$m" = container ] || wsp=$ws
+  id=$(cat /proc/sys/kernel/random/uuid)
+  outputs_file=$d/file_commands/set_output_$id
+  summary_file=$d/file_commands/step_summary_$id
+  : >"$outputs_file"
+  : >"$summary_file"
+  : >"$d/file_commands/save_state_$id"
+  : >"$d/file_commands/set_env_$id"
+  : >"$d/file_commands/add_path_$id"
+  attempt=$((attempt + 1))
+  envs=()
+  while IFS=$'\t' read -r name default; do
+    value=${inputs[$name]-$default}
+    [ "$value" = '${{ github.token }}' ] && value=$gh_token
+    envs+=("INPUT_$(echo "$name" | tr '[:lower:] ' '[:upper:]_')=$value")
+  done < <(inspect inputs "$repo/action.yml")
+  envs+=(
+    "HOME=$root/home" "CI=true" "GITHUB_ACTIONS=true"
+    "GITHUB_WORKSPACE=$wsp" "GITHUB_EVENT_PATH=$root/workflow/event.json"
+    "GITHUB_OUTPUT=$root/file_commands/set_output_$id"
+    "GITHUB_STEP_SUMMARY=$root/file_commands/step_summary_$id"
+    "GITHUB_STATE=$root/file_commands/save_state_$id" "GITHUB_ENV=$root/file_commands/set_env_$id"
+    "GITHUB_PATH=$root/file_commands/add_path_$id"
+    "GITHUB_REPOSITORY=factory/shop" "GITHUB_REPOSITORY_OWNER=factory"
+    "GITHUB_REPOSITORY_ID=101" "GITHUB_REPOSITORY_OWNER_ID=100"
+    "GITHUB_SHA=$sha" "GITHUB_REF=refs/heads/main" "GITHUB_REF_NAME=main" "GITHUB_REF_TYPE=branch"
+    "GITHUB_BASE_REF=" "GITHUB_HEAD_REF="
+    "GITHUB_EVENT_NAME=workflow_dispatch" "GITHUB_RUN_ID=$run_id" "GITHUB_RUN_NUMBER=7"
+    "GITHUB_RUN_ATTEMPT=$attempt" "GITHUB_ACTOR=octocat" "GITHUB_ACTOR_ID=1"
+    "GITHUB_TRIGGERING_ACTOR=octocat" "GITHUB_JOB=deploy" "GITHUB_WORKFLOW=Deploy"
+    "GITHUB_WORKFLOW_REF=factory/shop/.github/workflows/deploy.yml@refs/heads/main"
+    "GITHUB_ACTION=__factory_deploy" "GITHUB_ACTION_REPOSITORY=factory/deploy"
+    "GITHUB_API_URL=http://127.0.0.1:$gh_port" "GITHUB_GRAPHQL_URL=http://127.0.0.1:$gh_port/graphql"
+    "GITHUB_SERVER_URL=https://github.com" "GITHUB_RETENTION_DAYS=90"
+    "ACTIONS_RUNTIME_TOKEN=$gh_runtime_token" "ACTIONS_RUNTIME_URL=http://127.0.0.1:$gh_port/"
+    "ACTIONS_RESULTS_URL=http://127.0.0.1:$gh_port/" "ACTIONS_CACHE_URL=http://127.0.0.1:$gh_port/"
+    "RUNNER_OS=Linux" "RUNNER_ARCH=X64" "RUNNER_NAME=GitHub Actions 2"
+    "RUNNER_ENVIRONMENT=github-hosted" "RUNNER_TEMP=$root/runner_temp"
+    "RUNNER_TOOL_CACHE=/opt/hostedtoolcache" "RUNNER_WORKSPACE=$root"
+  )
+}
+
+write_event() {  # write_event DIR ENVIRONMENT
+  cat >"$1/workflow/event.json" <<EOF
+{"inputs": {"environment": "$2", "confirm": ""}, "ref": "refs/heads/main",
+ "repository": {"full_name": "factory/shop", "name": "shop", "owner": {"login": "factory"},
+                "default_branch": "main"},
+ "sender": {"login": "octocat"}, "workflow": ".github/workflows/deploy.yml"}
+EOF
+}
+
+run_deploy() {
+  local m=$1 kind=$2 name=$3 d
+  shift 3
+  d=$(dirname "$ws")
+  out=$d/$name.out
+  outputs_file= summary_file=
+  envs=()
+  [ "$kind" = github ] && runner_environment "$m" "$d"
+  local cmd=()
+  if [ "$m" = container ]; then
+    local cname="fd-ctest-$$-$name" e
+    containers+=("$cname")
+    cmd=("$engine" run --rm --name "$cname" --network host --workdir /github/workspace
+      -v "$ws:/github/workspace" -v "$d/file_commands:/github/file_commands"
+      -v "$d/workflow:/github/workflow" -v "$d/home:/github/home"
+      -v "$d/runner_temp:/github/runner_temp")
+    for e in "${envs[@]+"${envs[@]}"}"; do cmd+=(-e "${e%%=*}"); done
+    cmd+=("$image" "$@")
+  else
+    cmd=("$binary" "$@")
+  fi
+  # -e NAME copies the value from the caller's environment, exactly as the runner does; the
+  # native run gets a clean environment with the same variables.
+  local base_env=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)
+  [ "$m" = native ] && [ "$kind" = local ] && base_env+=("HOME=$d/home")
+  local start
+  start=$(now_ms)
+  if [ -z "$signal" ]; then
+    (cd "$ws" && env -i "${base_env[@]}" "${envs[@]+"${envs[@]}"}" timeout -k 5 180 "${cmd[@]}") \
+      >"$out" 2>&1 </dev/null
+    rc=$?
+  else
+    (cd "$ws" && exec env -i "${base_env[@]}" "${envs[@]+"${envs[@]}"}" "${cmd[@]}") \
+      >"$out" 2>&1 </dev/null &
+    local pid=$!
+    if wait_for "$ws/.app/deploy-started" 60; then
+      if [ "$m" = container ] && [ "$signal" = TERM ]; then
+        "$engine" kill --signal TERM "$cname" >/dev/null 2>&1  # to the container's PID 1
+      else
+        kill "-$signal" "$pid"  # to podman (sig-proxy forwards it) or to the binary itself
+      fi
+    else
+      echo "run.sh: the deploy command never started" >>"$out"
+    fi
+    local i
+    for ((i = 0; i < 600 && $(kill -0 "$pid" 2>/dev/null && echo 1 || echo 0); i++)); do sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid"
+    rc=$?
+  fi
+  elapsed_ms=$(($(now_ms) - start))
+  printf '  ..    %s: exit %s in %s ms (log %s)\n' "$name" "$rc" "$elapsed_ms" "${out#"$tmp"/}"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Checks shared by the scenarios.
+# ---------------------------------------------------------------------------------------------
+receipt_status() { sed -n 's/^- \*\*Status\*\*: *//p' "$ws/DEPLOY-RECEIPT.md" 2>/dev/null | head -n1; }
+
+check_receipt() {  # check_receipt LABEL STATUS
+  check "$1: receipt written" test -s "$ws/DEPLOY-RECEIPT.md"
+  expect_eq "$1: receipt status" "$2" "$(receipt_status)"
+  check "$1: receipt names the deployed commit" grep -q "$sha" "$ws/DEPLOY-RECEIPT.md"
+  expect_eq "$1: receipt owned by the workspace owner (uid $owner_uid)" "$owner_uid" \
+    "$(owner_of "$ws/DEPLOY-RECEIPT.md")"
+}
+
+check_no_root_files() {  # nothing the program wrote into the workspace is left owned by root
+  local label=$1 found
+  found=$(find "$ws" -path "$ws/.git" -prune -o -path "$ws/.app" -prune -o -uid 0 -print | head -n3)
+  expect_eq "$label: no root-owned files in the workspace" "" "$found"
+}
+
+check_outputs() {  # check_outputs LABEL STATUS ENVIRONMENT
+  check "$1: GITHUB_OUTPUT is well formed" inspect outputs-valid "$outputs_file"
+  expect_eq "$1: output status" "$2" "$(output "$outputs_file" status)"
+  expect_eq "$1: output environment" "$3" "$(output "$outputs_file" environment)"
+  expect_eq "$1: output version" "$sha" "$(output "$outputs_file" version)"
+  expect_eq "$1: output url" "$app_url" "$(output "$outputs_file" url)"
+  check "$1: output receipt names DEPLOY-RECEIPT.md" \
+    bash -c "python3 '$here/inspect.py' output '$outputs_file' receipt | grep -q DEPLOY-RECEIPT.md"
+  local k
+  for k in previous-version failed-step deployment-id artifact-id artifact-url; do
+    check "$1: output $k present" inspect output "$outputs_file" "$k"
+  done
+}
+
+check_summary() {  # check_summary LABEL
+  check "$1: step summary has the receipt" grep -q "^# Deployment Receipt" "$summary_file"
+  check "$1: step summary starts with a verdict line" \
+    bash -c "head -n1 '$summary_file' | grep -qiE 'success|failed|rolled back'"
+}
+
+check_no_token() {  # check_no_token LABEL FILES...
+  local label=$1 f leaked=
+  shift
+  for f in "$@"; do
+    [ -f "$f" ] && grep -qF "$gh_token" "$f" && leaked+=" ${f#"$tmp"/}"
+    [ -f "$f" ] && grep -qF "$gh_runtime_token" "$f" && leaked+=" ${f#"$tmp"/}"
+  done
+  expect_eq "$label: no token in log, outputs, summary or receipt" "" "$leaked"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Scenarios
+# ---------------------------------------------------------------------------------------------
+local_mode_scenarios() {  # the CLI front door, in MODE
+  local m=$1 args=()
+  say "$m: local mode (command line), alpha then staging"
+  new_workspace "$m-local" || { fail "$m: workspace"; return; }
+  run_deploy "$m" local local-alpha --environment alpha
+  expect_eq "$m local alpha: exit code" 0 "$rc"
+  check_receipt "$m local alpha" SUCCESS
+  expect_eq "$m local alpha: the app runs the deployed commit" "$sha" "$(cat "$ws/.app/version" 2>/dev/null)"
+  check "$m local alpha: ledger .factory/deployments.jsonl written" test -s "$ws/.factory/deployments.jsonl"
+  check "$m local alpha: state.json deploy phase completed" \
+    grep -q '"completed"' "$ws/.factory/state.json"
+  check "$m local alpha: no workflow commands in local mode" bash -c "! grep -q '^::' '$out'"
+
+  run_deploy "$m" local local-staging --environment staging
+  expect_eq "$m local staging: exit code" 0 "$rc"
+  check_receipt "$m local staging" SUCCESS
+  check "$m local staging: receipt has the health check" grep -q "/health" "$ws/DEPLOY-RECEIPT.md"
+  local archive
+  archive=$(find "$ws" -maxdepth 1 -name 'DEPLOY-RECEIPT-*.md' | head -n1)
+  check "$m local staging: previous receipt archived" test -n "$archive"
+  expect_eq "$m local staging: archive owned by uid $owner_uid" "$owner_uid" "$(owner_of "$archive")"
+  check_no_root_files "$m local"
+
+  run_deploy "$m" local local-bad-input --environment qa
+  expect_eq "$m local: unknown environment is an input error (exit 2)" 2 "$rc"
+}
+
+github_mode_scenarios() {  # the Action front door, in MODE, against the fake GitHub
+  local m=$1
+  say "$m: GitHub mode (runner-style), alpha then staging"
+  new_workspace "$m-github" || { fail "$m: workspace"; return; }
+  local d
+  d=$(dirname "$ws")
+  start_fake_github "$d" || { fail "$m: fake GitHub did not start"; return; }
+
+  inputs=([environment]=alpha)
+  write_event "$d" alpha
+  run_deploy "$m" github gh-alpha
+  expect_eq "$m gh alpha: exit code" 0 "$rc"
+  check_receipt "$m gh alpha" SUCCESS
+  check_outputs "$m gh alpha" SUCCESS alpha
+  check "$m gh alpha: workflow commands used (::group::)" grep -q '^::group::' "$out"
+  check "$m gh alpha: a GitHub Deployment was created" grep -q '"note": "deployment [0-9]* alpha"' "$gh_log"
+
+  inputs=([environment]=staging)
+  write_event "$d" staging
+  run_deploy "$m" github gh-staging
+  expect_eq "$m gh staging: exit code" 0 "$rc"
+  check_receipt "$m gh staging" SUCCESS
+  check_outputs "$m gh staging" SUCCESS staging
+  check_summary "$m gh staging"
+  check "$m gh staging: CI checks were read from the fake" grep -q 'check-runs' "$gh_log"
+  check "$m gh staging: every GitHub call was authenticated" bash -c "! grep -q '\"auth\": \"wrong\"' '$gh_log'"
+  local unhandled
+  unhandled=$(grep '"note": "unhandled"' "$gh_log" | python3 -c \
+    'import json,sys; print(" ".join(sorted({json.loads(l)["method"]+" "+json.loads(l)["path"] for l in sys.stdin})))')
+  expect_eq "$m gh: every API call is one the fake knows" "" "$unhandled"
+  local dep_id
+  dep_id=$(output "$outputs_file" deployment-id)
+  check "$m gh staging: deployment-id output is the fake's deployment" \
+    grep -q "\"note\": \"deployment $dep_id status success\"" "$gh_log"
+  local art_name="deploy-receipt-staging-$run_id-$attempt" art_id
+  art_id=$(output "$outputs_file" artifact-id)
+  check "$m gh staging: artifact finalized as $art_name with the output's id" \
+    grep -q "\"note\": \"finalize $art_name id $art_id " "$gh_log"
+  check "$m gh staging: artifact-url points at the run's artifact" bash -c \
+    "python3 '$here/inspect.py' output '$outputs_file' artifact-url | grep -q '/factory/shop/actions/runs/$run_id/artifacts/$art_id'"
+  local zipped
+  zipped=$(inspect zip-member "$d/artifacts/$art_name" DEPLOY-RECEIPT.md 2>/dev/null)
+  expect_eq "$m gh staging: artifact zip holds the receipt" "$(cat "$ws/DEPLOY-RECEIPT.md" 2>/dev/null)" "$zipped"
+  check_no_token "$m gh staging" "$out" "$outputs_file" "$summary_file" "$ws/DEPLOY-RECEIPT.md"
+  check_no_root_files "$m gh"
+
+  inputs=([environment]=staging [config]=.factory/deploy-config-broken.json)
+  run_deploy "$m" github gh-broken-manifest
+  expect_eq "$m gh: malformed manifest exits 2" 2 "$rc"
+  check "$m gh: malformed manifest reported as ::error" grep -q '^::error' "$out"
+}
+
+cancellation_scenarios() {  # SIGTERM (and, through podman's sig-proxy, SIGINT) mid-deploy
+  local m=$1 sig
+  say "$m: cancellation while the deploy command runs"
+  for sig in TERM INT; do
+    new_workspace "$m-cancel-$sig" || { fail "$m: workspace"; return; }
+    start_fake_github "$(dirname "$ws")" || { fail "$m: fake GitHub did not start"; return; }
+    inputs=([environment]=alpha [config]=.factory/deploy-config-slow.json)
+    write_event "$(dirname "$ws")" alpha
+    signal=$sig
+    run_deploy "$m" github "cancel-$sig"
+    signal=
+    check "$m SIG$sig: the run stopped with a failure exit code" test "$rc" -ne 0 -a "$rc" -lt 128
+    check "$m SIG$sig: stopped well before the 30 s deploy command ends" test "$elapsed_ms" -lt 25000
+    check "$m SIG$sig: the deploy command was stopped" test ! -e "$ws/.app/deploy-finished"
+    check_receipt "$m SIG$sig" FAILED
+    expect_eq "$m SIG$sig: output status" FAILED "$(output "$outputs_file" status)"
+  done
+}
+
+start_fake_github() {  # start_fake_github DIR: sets gh_port, gh_token, gh_runtime_token, gh_log
+  local d=$1
+  gh_log=$d/github-requests.jsonl
+  python3 "$here/fake_github.py" --info-file "$d/github.json" --log "$gh_log" \
+    --artifacts-dir "$d/artifacts" --run-id "$run_id" >"$d/github.log" 2>&1 &
+  pids+=($!)
+  wait_for "$d/github.json" 10 || return 1
+  read -r gh_port gh_token gh_runtime_token < <(python3 -c \
+    'import json,sys; i=json.load(open(sys.argv[1])); print(i["port"], i["token"], i["runtime_token"])' \
+    "$d/github.json")
+}
+
+all_scenarios() {
+  local_mode_scenarios "$1"
+  github_mode_scenarios "$1"
+  cancellation_scenarios "$1"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------------------------
+total_start=$SECONDS
+if [ "$mode" != native ]; then
+  if [ -z "$image" ]; then
+    image=factory-deploy:test
+    if [ "$setup" = 1 ]; then
+      say "container toolchain and base images (scripts/container-setup.sh)"
+      "$repo/scripts/container-setup.sh" || { echo "container setup failed" >&2; exit 1; }
+    fi
+    say "image build (scripts/build-image.sh)"
+    build_args=(--tag "$image")
+    [ -z "$context" ] || build_args+=(--context "$context")
+    if "$repo/scripts/build-image.sh" "${build_args[@]}" >"$tmp/image-build.log" 2>&1; then
+      pass "image builds from the Dockerfile"
+      tail -n1 "$tmp/image-build.log"
+    else
+      fail "image builds from the Dockerfile" "see the log below"
+      tail -n 40 "$tmp/image-build.log"
+      echo "$passed passed, $failed failed"
+      exit 1
+    fi
+  fi
+  say "image facts"
+  size=$("$engine" image inspect --format '{{.Size}}' "$image")
+  start=$(now_ms)
+  version=$("$engine" run --rm "$image" --version 2>&1)
+  cold_ms=$(($(now_ms) - start))
+  echo "  image $image: $((size / 1000 / 1000)) MB; cold start ($engine run --rm IMAGE --version): $cold_ms ms"
+  check "image: --version answers" test -n "$version"
+  entrypoint=$("$engine" image inspect --format '{{json .Config.Entrypoint}}' "$image")
+  expect_eq "image: exec-form absolute ENTRYPOINT" '["/usr/local/bin/factory-deploy"]' "$entrypoint"
+  expect_eq "image: no USER" "" "$("$engine" image inspect --format '{{.Config.User}}' "$image")"
+  check "image: CA certificates present" "$engine" run --rm --entrypoint /bin/sh "$image" -c \
+    'test -s /etc/ssl/certs/ca-certificates.crt'
+  check "image: every linked library resolves" "$engine" run --rm --entrypoint /bin/sh "$image" -c \
+    '! ldd /usr/local/bin/factory-deploy | grep -q "not found"'
+  check "image: no compiler or headers in the runtime" "$engine" run --rm --entrypoint /bin/sh "$image" -c \
+    '! command -v c++ && ! test -d /usr/include/Poco'
+  all_scenarios container
+fi
+
+if [ "$mode" != container ]; then
+  if [ -x "$binary" ]; then
+    all_scenarios native
+  else
+    skip "native mode: $binary not built"
+  fi
+fi
+
+printf '\ncontainer test finished in %s s\n' "$((SECONDS - total_start))"
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]
