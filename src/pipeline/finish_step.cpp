@@ -70,7 +70,8 @@ void Pipeline::finish() {
                            world_.clock.now(),
                            record_.environment,
                            "",
-                           {inputs_.receipt}};
+                           {inputs_.receipt},
+                           record_.startedAt};
   if (!ok) {
     update.failureReason = record_.failureReason;
     if (record_.status == DeployStatus::RolledBack)

@@ -30,9 +30,14 @@ DeployRecord Pipeline::run() {
   for (const std::string& warning : settings_.warnings) log_.warning(warning);
   if (!inputs_.dryRun) {
     std::vector<std::string> warnings;
-    const Status state = updateDeployPhase(
-        world_.fs, path(".factory/state.json"),
-        {PhaseStatus::InProgress, record_.startedAt, record_.environment, "", {}, record_.startedAt}, warnings);
+    const Status state = updateDeployPhase(world_.fs, path(".factory/state.json"),
+                                           {PhaseStatus::InProgress,
+                                            record_.startedAt,
+                                            record_.environment,
+                                            "",
+                                            {},
+                                            record_.startedAt},
+                                           warnings);
     for (const std::string& warning : warnings) log_.warning(warning);
     if (!state) log_.warning("could not record the deploy as in progress: " + state.message());
   }

@@ -32,7 +32,7 @@ void Pipeline::handleFailedRelease() {
                               ? "no rollback_command is set in the manifest; redeploy " +
                                     record_.previousVersion + " by hand"
                               : "to roll back by hand, run: " + env_.rollbackCommand;
-  record_.diagnostics.push_back(how);
+  // The receipt's Diagnostics carries the manual-rollback paragraph; the log says it now.
   log_.error(env_.name + " failed: " + how);
 }
 
@@ -44,8 +44,6 @@ void Pipeline::rollBackProd() {
     rollback.performed = "NO";
     rollback.result = "no rollback_command in the manifest";
     record_.rollbackFailed = true;
-    record_.diagnostics.push_back("PROD MAY BE BROKEN: there is no rollback_command; redeploy " +
-                                  record_.previousVersion + " now.");
     log_.error("prod failed and there is no rollback_command: a human must act now");
     return log_.endGroup();
   }
@@ -80,7 +78,7 @@ void Pipeline::rollBackProd() {
                        : "command failed (" + rollback.result + ")") +
       ". Next steps: check " + env_.url + env_.healthCheckPath + ", run the rollback by hand (" +
       env_.rollbackCommand + ") or redeploy " + record_.previousVersion + ", then tell the team.");
-  log_.error("rollback failed: prod may be broken, a human must act now");
+  log_.error("rollback failed (" + rollback.result + "): prod may be broken, a human must act now");
 }
 
 }  // namespace fd

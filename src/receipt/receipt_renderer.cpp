@@ -191,6 +191,13 @@ std::string diagnosticsSection(const DeployRecord& r) {
   if (!r.diagnostics.empty()) {
     blocks.push_back("**Details**:\n\n" + markdown::fencedBlock(r.diagnostics));
   }
+  for (const OutputTail& tail : r.outputs) {
+    if (tail.lines.empty()) continue;
+    const std::size_t lines = tail.lines.size();
+    blocks.push_back("**" + markdown::inlineText(tail.title) + "** (last " + std::to_string(lines) +
+                     (lines == 1 ? " line" : " lines") + "):\n\n" +
+                     markdown::fencedBlock(tail.lines));
+  }
   if (!r.rollback.outputTail.empty()) {
     const std::size_t lines = r.rollback.outputTail.size();
     blocks.push_back("**Rollback output** (last " + std::to_string(lines) +

@@ -1,0 +1,12 @@
+#!/bin/sh
+# rollback_command: restarts the previous release, exactly as it ran before.
+. "$(dirname "$0")/lib.sh"
+port=$1
+if [ ! -f "$run/previous" ]; then
+  echo "no previous release of $DEPLOY_ENVIRONMENT to roll back to" >&2
+  exit 1
+fi
+previous=$(cat "$run/previous")
+echo "rolling $DEPLOY_ENVIRONMENT back from $(cat "$run/current") to $previous"
+stop_service
+start_release "$previous" "$port"

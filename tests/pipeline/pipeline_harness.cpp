@@ -1,0 +1,73 @@
+#include "pipeline/pipeline_harness.hpp"
+
+namespace fd::test {
+
+namespace {
+
+const char* const kManifest = R"({
+  "platform": "fly.io",
+  "project_name": "shop",
+  "health_check_path": "/health",
+  "health_check": {"timeout_s": 10, "interval_s": 1, "expect_version": true},
+  "environments": {
+    "alpha":   {"app_name": "shop-alpha", "region": "iad", "deploy_command": "deploy alpha",
+                "url": "https://shop-alpha.example.test"},
+    "staging": {"app_name": "shop-staging", "region": "iad", "deploy_command": "deploy staging",
+                "url": "https://shop-staging.example.test"},
+    "prod":    {"app_name": "shop", "region": "iad", "deploy_command": "deploy prod",
+                "url": "https://shop.example.test"}
+  },
+  "rollback_command": "rollback {app_name}",
+  "ci_check_command": "ci-check"
+})";
+
+}  // namespace
+
+PipelineHarness::PipelineHarness() {
+  put(".factory/deploy-config.json", kManifest);
+  git.headSha = kSha;
+  http.handler = [this](const HttpRequest& request) -> Result<HttpResponse> {
+    HttpResponse response;
+    response.status = healthyAfterRollback && processes.ran("rollback") ? 200 : healthStatus;
+    response.body = request.url.find("/health") != std::string::npos
+                        ? R"({"status":"ok","version":")" + healthVersion + R"("})"
+                        : "ok";
+    return response;
+  };
+}
+
+int PipelineHarness::run(std::vector<std::string> args) {
+  World world{fs,
+              processes,
+              http,
+              clock,
+              env,
+              console,
+              random,
+              [this](const std::string&) -> Result<std::unique_ptr<GitRepository>> {
+                return std::unique_ptr<GitRepository>(new ForwardingGitRepository(git));
+              },
+              kRoot};
+  return runFactoryDeploy(world, args);
+}
+
+std::string PipelineHarness::file(const std::string& relative) const {
+  const auto found = fs.files.find(kRoot + "/" + relative);
+  return found == fs.files.end() ? "" : found->second;
+}
+
+void PipelineHarness::writeReports(const std::string& qaStatus, const std::string& securityStatus,
+                                   const std::string& tested) {
+  put("QA-REPORT.md", "# QA\n\n## Summary\n- **Overall status**: " + qaStatus +
+                          "\n- **Tested commit**: " + tested.substr(0, 7) + "\n");
+  put("SECURITY.md", "# Security\n\n## Summary\n- Overall status: " + securityStatus +
+                         "\n- Tested commit: " + tested.substr(0, 7) + "\n");
+}
+
+void PipelineHarness::ledgerSuccess(const std::string& environment, const std::string& sha) {
+  fs.files[kRoot + "/.factory/deployments.jsonl"] +=
+      R"({"environment":")" + environment + R"(","sha":")" + sha +
+      R"(","status":"SUCCESS","time":"2026-04-03T20:00:00Z","receipt":"DEPLOY-RECEIPT.md"})" + "\n";
+}
+
+}  // namespace fd::test

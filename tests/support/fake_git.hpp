@@ -1,0 +1,59 @@
+// A scripted GitRepository: one HEAD, ancestry and tree differences as the test declares them.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/ports/git_repository.hpp"
+
+namespace fd::test {
+
+class FakeGitRepository : public GitRepository {
+ public:
+  std::string headSha = std::string(40, 'a');
+  std::set<std::string> commits;                           // known full SHAs (HEAD added)
+  std::set<std::pair<std::string, std::string>> ancestry;  // (ancestor, descendant)
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> changes;
+  std::map<std::string, std::vector<std::string>> tags;
+  bool onDefaultBranch = true;
+
+  Result<std::string> head() override { return headSha; }
+  Result<std::string> resolve(std::string_view shaOrPrefix) override;
+  Result<bool> isAncestor(const std::string& ancestor, const std::string& descendant) override;
+  Result<std::vector<std::string>> changedPaths(const std::string& from,
+                                                const std::string& to) override;
+  Result<std::vector<std::string>> tagsAt(const std::string& sha) override;
+  Result<bool> isOnBranch(const std::string& sha, const std::string& branch) override;
+  Result<std::string> defaultBranch() override { return std::string("main"); }
+};
+
+// Forwards to a repository the test keeps, so the pipeline can own "its" copy.
+class ForwardingGitRepository : public GitRepository {
+ public:
+  explicit ForwardingGitRepository(GitRepository& target) : target_(target) {}
+  Result<std::string> head() override { return target_.head(); }
+  Result<std::string> resolve(std::string_view prefix) override { return target_.resolve(prefix); }
+  Result<bool> isAncestor(const std::string& a, const std::string& d) override {
+    return target_.isAncestor(a, d);
+  }
+  Result<std::vector<std::string>> changedPaths(const std::string& f,
+                                                const std::string& t) override {
+    return target_.changedPaths(f, t);
+  }
+  Result<std::vector<std::string>> tagsAt(const std::string& sha) override {
+    return target_.tagsAt(sha);
+  }
+  Result<bool> isOnBranch(const std::string& sha, const std::string& b) override {
+    return target_.isOnBranch(sha, b);
+  }
+  Result<std::string> defaultBranch() override { return target_.defaultBranch(); }
+
+ private:
+  GitRepository& target_;
+};
+
+}  // namespace fd::test
