@@ -1,0 +1,144 @@
+#include "github/ci_checks.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "github/json_fields.hpp"
+
+namespace fd::github {
+
+namespace {
+
+constexpr std::size_t kMaxListed = 10;
+
+bool newer(const CheckRun& a, const CheckRun& b) {
+  const std::string aStart = a.startedAt.empty() ? "~" : a.startedAt;  // '~' sorts after digits
+  const std::string bStart = b.startedAt.empty() ? "~" : b.startedAt;
+  if (aStart != bStart) return aStart > bStart;
+  return a.id > b.id;
+}
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string text;
+  for (std::size_t i = 0; i < names.size() && i < kMaxListed; ++i) {
+    text += (i == 0 ? "" : ", ") + names[i];
+  }
+  if (names.size() > kMaxListed)
+    text += " and " + std::to_string(names.size() - kMaxListed) + " more";
+  return text;
+}
+
+bool requiredPresent(const CheckPattern& pattern, const std::vector<CheckItem>& items) {
+  return std::any_of(items.begin(), items.end(),
+                     [&](const CheckItem& item) { return pattern.matches(item.name); });
+}
+
+}  // namespace
+
+CheckRun parseCheckRun(const rapidjson::Value& json) {
+  CheckRun run;
+  run.id = intField(json, "id");
+  run.name = stringField(json, "name");
+  run.status = stringField(json, "status");
+  run.conclusion = stringField(json, "conclusion");
+  run.startedAt = stringField(json, "started_at");
+  run.detailsUrl = stringField(json, "details_url");
+  return run;
+}
+
+std::vector<CheckRun> latestPerName(const std::vector<CheckRun>& runs) {
+  std::map<std::string, CheckRun> latest;
+  for (const CheckRun& run : runs) {
+    auto [slot, inserted] = latest.emplace(run.name, run);
+    if (!inserted && newer(run, slot->second)) slot->second = run;
+  }
+  std::vector<CheckRun> result;
+  result.reserve(latest.size());
+  for (auto& [name, run] : latest) result.push_back(std::move(run));
+  return result;
+}
+
+bool belongsToRun(const CheckRun& run, const std::string& runId,
+                  const std::set<std::int64_t>& jobIds) {
+  if (jobIds.count(run.id) > 0) return true;
+  if (runId.empty()) return false;
+  const std::string marker = "/actions/runs/" + runId;
+  const auto at = run.detailsUrl.find(marker);
+  if (at == std::string::npos) return false;
+  const std::size_t end = at + marker.size();
+  return end == run.detailsUrl.size() || run.detailsUrl[end] == '/' || run.detailsUrl[end] == '?';
+}
+
+CheckItem itemForCheckRun(const CheckRun& run) {
+  CheckItem item;
+  item.name = run.name;
+  if (run.status != "completed") {
+    item.detail = run.status.empty() ? "pending" : run.status;
+    item.state = CheckItem::State::Pending;
+    return item;
+  }
+  item.detail = run.conclusion.empty() ? "no conclusion" : run.conclusion;
+  const bool green =
+      run.conclusion == "success" || run.conclusion == "neutral" || run.conclusion == "skipped";
+  item.state = green ? CheckItem::State::Passed : CheckItem::State::Failed;
+  return item;
+}
+
+CheckItem itemForStatus(const std::string& context, const std::string& state) {
+  CheckItem item;
+  item.name = context;
+  item.detail = state;
+  if (state == "success")
+    item.state = CheckItem::State::Passed;
+  else if (state == "pending" || state.empty())
+    item.state = CheckItem::State::Pending;
+  else
+    item.state = CheckItem::State::Failed;  // failure, error
+  return item;
+}
+
+CiVerdict evaluate(const CiSnapshot& snapshot, const CheckFilter& filter) {
+  CiVerdict verdict;
+  std::vector<CheckItem> relevant;
+  std::vector<std::string> ignored;
+  for (const CheckItem& item : snapshot.items) {
+    if (filter.ignored(item.name))
+      ignored.push_back(item.name);
+    else
+      relevant.push_back(item);
+  }
+  std::vector<std::string> failed;
+  std::vector<std::string> pending;
+  for (const CheckItem& item : relevant) {
+    if (item.state == CheckItem::State::Passed) ++verdict.passed;
+    if (item.state == CheckItem::State::Failed)
+      failed.push_back(item.name + " (" + item.detail + ")");
+    if (item.state == CheckItem::State::Pending)
+      pending.push_back(item.name + " (" + item.detail + ")");
+  }
+  for (const CheckPattern& pattern : filter.required) {
+    if (!requiredPresent(pattern, relevant)) verdict.missing.push_back(pattern.text());
+  }
+  verdict.failed = static_cast<int>(failed.size());
+  verdict.pending = static_cast<int>(pending.size());
+
+  std::string notes = std::to_string(verdict.passed) + " passed";
+  if (!failed.empty()) notes += ", " + std::to_string(failed.size()) + " failed: " + listed(failed);
+  if (!pending.empty())
+    notes += ", " + std::to_string(pending.size()) + " pending: " + listed(pending);
+  if (!verdict.missing.empty()) notes += "; missing: " + listed(verdict.missing);
+  if (!ignored.empty()) notes += "; ignored: " + listed(ignored);
+  if (!snapshot.excludedOwn.empty())
+    notes += "; this run's unfinished jobs excluded: " + listed(snapshot.excludedOwn);
+  verdict.notes = notes;
+
+  if (!failed.empty())
+    verdict.outcome = CiVerdict::Outcome::Fail;
+  else if (pending.empty() && verdict.missing.empty() && !relevant.empty())
+    verdict.outcome = CiVerdict::Outcome::Pass;
+  else
+    verdict.outcome = CiVerdict::Outcome::Pending;
+  return verdict;
+}
+
+}  // namespace fd::github

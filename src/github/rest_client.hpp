@@ -1,0 +1,113 @@
+// GitHub's REST API over the HttpClient port: auth and API headers, pagination, retries with
+// jittered back-off, rate limits, ETag conditional requests and errors that name the endpoint.
+#pragma once
+
+#include <rapidjson/document.h>
+
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/ports/clock.hpp"
+#include "core/ports/http_client.hpp"
+#include "core/ports/log.hpp"
+#include "core/ports/random.hpp"
+#include "core/result.hpp"
+
+namespace fd::github {
+
+struct RestOptions {
+  std::string baseUrl = "https://api.github.com";  // GHES: https://HOST/api/v3
+  std::string token;      // a secret: registered with the log, never printed
+  std::string userAgent;  // default: factory-deploy/<version>
+  int maxAttempts = 5;    // per request, retries included
+  std::size_t maxBodyBytes = 8 << 20;
+  std::size_t maxCacheBytes = 64 << 20;
+  std::chrono::milliseconds requestTimeout{std::chrono::seconds(30)};
+  // The time a call may spend waiting (back-off, rate limits) when no deadline is set.
+  std::chrono::milliseconds defaultBudget{std::chrono::minutes(2)};
+};
+
+struct RestResponse {
+  int status = 0;
+  rapidjson::Document json;  // null for an empty body
+  bool fromCache = false;    // a 304 answered from the ETag cache
+  std::string nextUrl;       // Link rel="next", empty on the last page
+};
+
+class RestClient {
+ public:
+  struct Stats {
+    int requests = 0;     // sent over the wire, retries included
+    int notModified = 0;  // 304s
+    int retries = 0;
+  };
+
+  RestClient(RestOptions options, HttpClient& http, Clock& clock, Random& random, Log& log);
+
+  // Waits for back-off and rate limits must end before `deadline` (nullopt: defaultBudget per
+  // call). A wait that does not fit fails the call instead, saying until when GitHub said to wait.
+  void setDeadline(std::optional<std::chrono::steady_clock::time_point> deadline);
+
+  // `target` is a path below the base URL ("/repos/o/r") or an absolute URL on the same origin.
+  // GETs are conditional when an earlier answer carried an ETag: a 304 is answered from the cache.
+  Result<RestResponse> get(const std::string& target);
+  // Every page, with per_page=100, following Link rel="next".
+  Result<std::vector<rapidjson::Document>> getAll(const std::string& path);
+  Result<RestResponse> post(const std::string& path, const std::string& jsonBody);
+
+  const std::string& baseUrl() const { return options_.baseUrl; }
+  std::optional<std::chrono::steady_clock::time_point> deadline() const { return deadline_; }
+  const Stats& stats() const { return stats_; }
+
+ private:
+  struct CacheEntry {
+    std::string etag;
+    std::string body;
+    std::string nextUrl;
+  };
+  Result<RestResponse> exchange(const std::string& method, const std::string& target,
+                                const std::string& body);
+  Result<std::string> absoluteUrl(const std::string& target) const;
+  HttpRequest buildRequest(const std::string& method, const std::string& url,
+                           const std::string& body) const;
+  std::string endpoint(const std::string& method, const std::string& url) const;
+  Status waitFor(std::chrono::milliseconds wait, std::chrono::steady_clock::time_point deadline,
+                 const std::string& what, const std::string& failure);
+  Result<RestResponse> finish(const std::string& where, const std::string& url,
+                              const HttpResponse& response);
+  std::chrono::milliseconds backoff(int attempt);
+  void remember(const std::string& url, const HttpResponse& response, const std::string& nextUrl);
+
+  RestOptions options_;
+  HttpClient& http_;
+  Clock& clock_;
+  Random& random_;
+  Log& log_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  std::map<std::string, CacheEntry> cache_;
+  std::size_t cacheBytes_ = 0;
+  Stats stats_;
+};
+
+// Sets a client's deadline for the life of a scope (a gate's check), then restores the old one.
+class DeadlineScope {
+ public:
+  DeadlineScope(RestClient& client, std::chrono::steady_clock::time_point deadline);
+  ~DeadlineScope();
+  DeadlineScope(const DeadlineScope&) = delete;
+  DeadlineScope& operator=(const DeadlineScope&) = delete;
+
+ private:
+  RestClient& client_;
+  std::optional<std::chrono::steady_clock::time_point> previous_;
+};
+
+// "a b" -> "a%20b": for query values such as labels; characters in `keep` stay as they are.
+std::string urlEncode(const std::string& value, std::string_view keep = "");
+
+}  // namespace fd::github

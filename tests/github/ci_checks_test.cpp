@@ -1,0 +1,101 @@
+#include <boost/test/unit_test.hpp>
+
+#include "github/ci_checks.hpp"
+
+using namespace fd::github;
+
+namespace {
+
+CheckRun run(std::int64_t id, const std::string& name, const std::string& conclusion,
+             const std::string& startedAt, const std::string& status = "completed") {
+  return CheckRun{id, name, status, conclusion, startedAt, ""};
+}
+
+CheckFilter filter(std::vector<std::string> ignore, std::vector<std::string> required) {
+  auto parsed = CheckFilter::parse(ignore, required);
+  BOOST_REQUIRE(parsed.ok());
+  return *parsed;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ci_checks)
+
+BOOST_AUTO_TEST_CASE(latest_per_name_prefers_newest_start_then_id_and_unstarted_reruns) {
+  const auto latest = latestPerName({run(1, "test", "failure", "2026-04-03T10:00:00Z"),
+                                     run(5, "test", "success", "2026-04-03T11:00:00Z"),
+                                     run(2, "lint", "failure", "2026-04-03T10:00:00Z"),
+                                     run(3, "lint", "success", "2026-04-03T10:00:00Z"),
+                                     run(4, "e2e", "failure", "2026-04-03T10:00:00Z"),
+                                     run(9, "e2e", "", "", "queued")});
+  BOOST_REQUIRE(latest.size() == 3u);
+  for (const CheckRun& each : latest) {
+    if (each.name == "test") BOOST_TEST(each.id == 5);
+    if (each.name == "lint") BOOST_TEST(each.id == 3);
+    if (each.name == "e2e") BOOST_TEST(each.id == 9);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(belongs_to_run_by_job_id_or_details_url_not_by_name) {
+  CheckRun own = run(77, "Deploy (prod, eu)", "", "", "in_progress");
+  own.detailsUrl = "https://github.com/o/r/actions/runs/1000/job/77";
+  BOOST_TEST(belongsToRun(own, "1000", {}));
+  BOOST_TEST(!belongsToRun(own, "100", {}));  // a prefix of another run id is not this run
+  CheckRun noUrl = run(78, "x", "", "", "in_progress");
+  BOOST_TEST(belongsToRun(noUrl, "1000", {78}));
+  BOOST_TEST(!belongsToRun(noUrl, "1000", {79}));
+}
+
+BOOST_AUTO_TEST_CASE(verdicts_and_notes) {
+  CiSnapshot snapshot;
+  for (int i = 0; i < 12; ++i)
+    snapshot.items.push_back(itemForCheckRun(run(i, "c" + std::to_string(i), "success", "t")));
+  snapshot.items.push_back(itemForCheckRun(run(20, "lint", "failure", "t")));
+  const auto verdict = evaluate(snapshot, filter({}, {"e2e"}));
+  BOOST_TEST(static_cast<int>(verdict.outcome) == static_cast<int>(CiVerdict::Outcome::Fail));
+  BOOST_TEST(verdict.notes == "12 passed, 1 failed: lint (failure); missing: e2e");
+}
+
+BOOST_AUTO_TEST_CASE(green_conclusions_pass_others_fail) {
+  for (const char* green : {"success", "neutral", "skipped"}) {
+    BOOST_TEST(static_cast<int>(itemForCheckRun(run(1, "a", green, "t")).state) ==
+               static_cast<int>(CheckItem::State::Passed));
+  }
+  for (const char* red : {"failure", "cancelled", "timed_out", "action_required", "stale", ""}) {
+    BOOST_TEST(static_cast<int>(itemForCheckRun(run(1, "a", red, "t")).state) ==
+                   static_cast<int>(CheckItem::State::Failed),
+               red);
+  }
+  BOOST_TEST(static_cast<int>(itemForStatus("ci", "error").state) ==
+             static_cast<int>(CheckItem::State::Failed));
+  BOOST_TEST(static_cast<int>(itemForStatus("ci", "pending").state) ==
+             static_cast<int>(CheckItem::State::Pending));
+}
+
+BOOST_AUTO_TEST_CASE(zero_checks_or_all_ignored_never_pass) {
+  BOOST_TEST(static_cast<int>(evaluate({}, filter({}, {})).outcome) ==
+             static_cast<int>(CiVerdict::Outcome::Pending));
+  CiSnapshot snapshot;
+  snapshot.items.push_back(itemForCheckRun(run(1, "docs", "failure", "t")));
+  BOOST_TEST(static_cast<int>(evaluate(snapshot, filter({"docs"}, {})).outcome) ==
+             static_cast<int>(CiVerdict::Outcome::Pending));
+}
+
+BOOST_AUTO_TEST_CASE(ignore_by_name_and_regex_required_wins) {
+  CiSnapshot snapshot;
+  snapshot.items.push_back(itemForCheckRun(run(1, "build", "success", "t")));
+  snapshot.items.push_back(itemForCheckRun(run(2, "preview-deploy", "failure", "t")));
+  snapshot.items.push_back(itemForCheckRun(run(3, "codecov/patch", "failure", "t")));
+  const auto verdict = evaluate(snapshot, filter({"/^preview-/", "codecov/patch"}, {"build"}));
+  BOOST_TEST(static_cast<int>(verdict.outcome) == static_cast<int>(CiVerdict::Outcome::Pass));
+  BOOST_TEST(verdict.notes == "1 passed; ignored: preview-deploy, codecov/patch");
+  BOOST_TEST(!filter({"/build/"}, {"build"}).ignored("build"));
+}
+
+BOOST_AUTO_TEST_CASE(invalid_regex_names_the_input) {
+  const auto parsed = CheckFilter::parse({"/([/"}, {});
+  BOOST_REQUIRE(!parsed.ok());
+  BOOST_TEST(parsed.message().find("ignore-checks: /([/") == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
