@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A tiny deployable app for the container-action test, on 127.0.0.1 only.
+"""A tiny deployable app for the container-action test (127.0.0.1 unless --host says otherwise).
 
 It plays the deployed service: the manifest's deploy_command "deploys" by writing the commit to
 <state-dir>/version, and this server reports it, so a health check with expect_version proves
@@ -19,6 +19,8 @@ def main():
     parser.add_argument("--state-dir", required=True)
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--name", default="shop")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=0, help="0: any free port")
     args = parser.parse_args()
 
     def read_version():
@@ -51,7 +53,7 @@ def main():
             else:
                 self.send(404, "not found\n", "text/plain")
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer((args.host, args.port), Handler)
     tmp = args.port_file + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(str(server.server_address[1]))

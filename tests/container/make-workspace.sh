@@ -3,29 +3,35 @@
 # deploy command "deploys" the commit to the fake app (tests/container/fake_app.py reads
 # .app/version), and passing QA and security reports naming HEAD.
 # Usage: make-workspace.sh --dir DIR --url APP_URL [--owner UID] [--envs "alpha staging prod"]
-#   --owner  chown the whole workspace to this uid:gid (as a runner's workspace is not root's)
+#                          [--existing]
+#   --owner     chown the whole workspace to this uid:gid (as a runner's workspace is not root's)
+#   --existing  DIR is already a checkout: add the manifests (untracked) and reports about its
+#               HEAD, commit nothing (CI's self-test of the action on this repository)
 # Also writes .factory/deploy-config-slow.json: the same, but alpha's deploy command waits 30 s
 # (for the cancellation tests), and .factory/deploy-config-broken.json with invalid JSON.
 set -euo pipefail
 
-dir= url= owner= envs="alpha staging prod"
+dir='' url='' owner='' envs="alpha staging prod" existing=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --dir) dir=$2; shift 2 ;;
     --url) url=$2; shift 2 ;;
     --owner) owner=$2; shift 2 ;;
     --envs) envs=$2; shift 2 ;;
+    --existing) existing=1; shift ;;
     *) echo "make-workspace.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-[ -n "$dir" ] && [ -n "$url" ] || { echo "usage: make-workspace.sh --dir DIR --url URL" >&2; exit 2; }
+if [ -z "$dir" ] || [ -z "$url" ]; then echo "usage: make-workspace.sh --dir DIR --url URL" >&2; exit 2; fi
 
 mkdir -p "$dir/.factory" "$dir/.app"
 cd "$dir"
-git init -q -b main .
-git config user.email demo@example.invalid
-git config user.name "Demo Developer"
-printf '.app/\n' >>.git/info/exclude
+if [ "$existing" = 0 ]; then
+  git init -q -b main .
+  git config user.email demo@example.invalid
+  git config user.name "Demo Developer"
+fi
+printf '.app/\n' >>"$(git rev-parse --git-dir)/info/exclude"
 
 # env_json NAME APP_NAME DEPLOY_COMMAND
 env_json() {
@@ -67,9 +73,11 @@ manifest 'printf %s {sha} > .app/version' >.factory/deploy-config.json
 manifest 'touch .app/deploy-started && sleep 30 && touch .app/deploy-finished' \
   >.factory/deploy-config-slow.json
 printf '{"platform": "fly.io", "environments": {' >.factory/deploy-config-broken.json
-printf 'shop\n' >app.txt
-git add app.txt .factory
-git commit -q -m "shop: first version"
+if [ "$existing" = 0 ]; then
+  printf 'shop\n' >app.txt
+  git add app.txt .factory
+  git commit -q -m "shop: first version"
+fi
 sha=$(git rev-parse HEAD)
 
 cat >QA-REPORT.md <<EOF

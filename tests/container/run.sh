@@ -19,7 +19,7 @@ set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-mode=both image= engine=podman binary=$repo/build/factory-deploy context= setup=1 keep=0
+mode=both image='' engine=podman binary=$repo/build/factory-deploy context='' setup=1 keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --mode) mode=$2; shift 2 ;;
@@ -116,6 +116,7 @@ runner_environment() {  # runner_environment MODE DIR: fills the array `envs` (N
   envs=()
   while IFS=$'\t' read -r name default; do
     value=${inputs[$name]-$default}
+    # shellcheck disable=SC2016 # the literal default the runner evaluates
     [ "$value" = '${{ github.token }}' ] && value=$gh_token
     envs+=("INPUT_$(echo "$name" | tr '[:lower:] ' '[:upper:]_')=$value")
   done < <(inspect inputs "$repo/action.yml")
@@ -159,7 +160,7 @@ run_deploy() {
   shift 3
   d=$(dirname "$ws")
   out=$d/$name.out
-  outputs_file= summary_file=
+  outputs_file='' summary_file=''
   envs=()
   [ "$kind" = github ] && runner_environment "$m" "$d"
   local cmd=()
@@ -261,7 +262,7 @@ check_no_token() {  # check_no_token LABEL FILES...
 # Scenarios
 # ---------------------------------------------------------------------------------------------
 local_mode_scenarios() {  # the CLI front door, in MODE
-  local m=$1 args=()
+  local m=$1
   say "$m: local mode (command line), alpha then staging"
   new_workspace "$m-local" || { fail "$m: workspace"; return; }
   run_deploy "$m" local local-alpha --environment alpha
