@@ -1,6 +1,7 @@
 // The QA and security report gates (INTERFACE §5.1): read the report file itself, never the state.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,28 @@ struct ReportSummary {
 // Parses the `## Summary` section. InvalidArgument when there is no Summary section, or it lacks
 // a field, or the text is not a plausible Markdown report (binary content).
 Result<ReportSummary> parseReportSummary(std::string_view markdown, std::string_view displayPath);
+// The same; on failure `errorLine` is the 1-based line at fault (the Summary heading, a field), or
+// 0.
+Result<ReportSummary> parseReportSummary(std::string_view markdown, std::string_view displayPath,
+                                         int& errorLine);
+
+// A report larger than this is not a report: rejected without reading it whole.
+inline constexpr std::size_t kMaxReportBytes = std::size_t{1} << 20;
+
+// What an `Overall status` value means for a gate. The allowed words must open the value (any
+// case, emphasis ignored); after them only a comment may follow ("PASS (3 warnings)", "CLEAR —
+// no findings"), never another word ("PASS / FAIL" is an unfilled template and fails).
+struct StatusVerdict {
+  std::string status;  // PASS / WARN / CLEAR / FAIL
+  bool passed = false;
+  bool blocked = false;   // security BLOCKED: never overridable
+  std::string canonical;  // the matched words ("PASS WITH WARNINGS"), empty when unrecognised
+};
+StatusVerdict classifyOverallStatus(ReportKind kind, std::string_view value);
+
+// A value from a report as gate notes quote it: in double quotes, cut to 80 bytes on a UTF-8
+// character boundary (a report line may be a megabyte long).
+std::string quoteReportValue(std::string_view value);
 
 struct ReportGateRequest {
   ReportKind kind = ReportKind::Qa;
