@@ -1,6 +1,7 @@
 #include "pipeline/mode_factory.hpp"
 
 #include "action/action_mode.hpp"
+#include "core/paths.hpp"
 #include "github/github_mode.hpp"
 #include "local/jsonl_ledger.hpp"
 #include "local/local_ci_gate.hpp"
@@ -12,9 +13,7 @@ namespace fd {
 namespace {
 
 std::string absoluteRoot(const World& world, const Inputs& inputs) {
-  const std::string& dir = inputs.workingDirectory;
-  if (!dir.empty() && dir.front() == '/') return dir;
-  return world.currentDirectory + "/" + dir;
+  return resolvePath(world.currentDirectory, inputs.workingDirectory);
 }
 
 }  // namespace

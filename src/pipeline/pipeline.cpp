@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
 #include "core/cancellation.hpp"
+#include "core/paths.hpp"
 #include "core/text.hpp"
 #include "manifest/manifest_loader.hpp"
 #include "pipeline/expand_commands.hpp"
@@ -22,8 +23,7 @@ DeployRecord Pipeline::run() {
   record_.startedAt = world_.clock.now();
   record_.environment = std::string(targetName(inputs_.environment));
   record_.dryRun = inputs_.dryRun;
-  root_ = inputs_.workingDirectory;
-  if (!root_.empty() && root_.front() != '/') root_ = world_.currentDirectory + "/" + root_;
+  root_ = resolvePath(world_.currentDirectory, inputs_.workingDirectory);
   record_.receiptPath = inputs_.receipt;
 
   settings_ = loadSettings(world_.fs, path(".factory/settings.json"));
@@ -54,8 +54,7 @@ DeployRecord Pipeline::run() {
 }
 
 std::string Pipeline::path(const std::string& relative) const {
-  if (!relative.empty() && relative.front() == '/') return relative;
-  return root_ + "/" + relative;
+  return resolvePath(root_, relative);
 }
 
 void Pipeline::fail(std::string step, std::string reason) {

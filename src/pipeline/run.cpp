@@ -3,6 +3,7 @@
 #include "action/action_mode.hpp"
 #include "action/inputs.hpp"
 #include "core/exit_code.hpp"
+#include "core/paths.hpp"
 #include "core/version.hpp"
 #include "pipeline/mode_factory.hpp"
 #include "pipeline/pipeline.hpp"
@@ -41,7 +42,8 @@ int runFactoryDeploy(World& world, const std::vector<std::string>& args) {
                                  : makeConsoleLog(world.console, masker);
   for (const std::string& secret : secretValues(inputs, world.env)) log->addSecret(secret);
 
-  CommandExecutor commands(world.processes, *log, masker, inputs.workingDirectory, {});
+  CommandExecutor commands(world.processes, *log, masker,
+                           resolvePath(world.currentDirectory, inputs.workingDirectory), {});
   Result<Mode> mode = makeMode(world, inputs, *log, masker, commands);
   if (!mode) return reportInputError(world, mode.message());
   Pipeline pipeline(world, inputs, masker, *log, commands, *mode);

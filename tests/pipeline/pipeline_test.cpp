@@ -198,7 +198,7 @@ BOOST_AUTO_TEST_CASE(an_injection_through_a_manifest_value_is_refused_before_any
 BOOST_AUTO_TEST_CASE(a_failing_deploy_command_on_alpha_is_recorded_without_rollback) {
   PipelineHarness h;
   h.processes.on("deploy alpha", 7, {"boom"});
-  BOOST_TEST(h.run({"--environment", "alpha"}) == 1);
+  BOOST_TEST(h.run({"--environment", "alpha"}) == 1, h.output());
   BOOST_TEST(contains(h.receipt(), "boom"));
   BOOST_TEST(!h.processes.ran("rollback"));
 }
