@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/manifest.hpp"
 #include "core/result.hpp"
 
 namespace fd {
@@ -19,8 +20,18 @@ struct PlaceholderValues {
 
 // Replaces {app} {app_name} {region} {url} {environment} {sha}. A substituted value containing
 // anything but [A-Za-z0-9._:/@+-] is InvalidArgument naming `field` and the placeholder.
-// Unknown {words} are left as they are (they may be shell syntax).
+// Unknown {words} are left as they are (they may be shell syntax), and so is every `${...}`
+// (shell parameter expansion), even `${app}`. Empty values substitute as empty.
 Result<std::string> expandPlaceholders(std::string_view text, const PlaceholderValues& values,
                                        std::string_view field);
+
+// The values for `env` of `manifest` deploying commit `sha`.
+PlaceholderValues placeholderValues(const Manifest& manifest, const EnvConfig& env,
+                                    const std::string& sha);
+
+// `env` with every command expanded: deploy, rollback, secrets, telemetry check, error rate,
+// current version, CI check and each command smoke test. Errors name the command by its path,
+// e.g. `environments.prod.rollback_command`.
+Result<EnvConfig> expandCommands(const EnvConfig& env, const PlaceholderValues& values);
 
 }  // namespace fd
