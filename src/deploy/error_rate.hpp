@@ -10,7 +10,7 @@
 namespace fd {
 
 // The first non-empty line of a command's output as a percentage ("0.4", "0.4%").
-// nullopt for empty output, NaN, inf, negatives, or text.
+// nullopt for empty output, NaN, inf, negatives, values over 100, or text.
 std::optional<double> parseErrorRate(std::string_view output);
 
 struct ErrorRateVerdict {

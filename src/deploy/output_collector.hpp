@@ -14,7 +14,7 @@ class OutputCollector {
  public:
   // A line longer than this is delivered in pieces, so a child that never prints a newline
   // cannot make us buffer without bound.
-  static constexpr std::size_t kMaxLineBytes = 64 * 1024;
+  static constexpr std::size_t kMaxLineBytes = std::size_t{64} * 1024;
   // Tail entries are cut to this length: the receipt's Diagnostics must stay readable.
   static constexpr std::size_t kMaxTailLineBytes = 2000;
 

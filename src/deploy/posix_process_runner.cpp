@@ -47,12 +47,15 @@ std::vector<std::string> buildEnvironment(const CommandSpec& spec) {
     std::string text(*entry);
     if (!overridden(nameOf(text))) entries.push_back(std::move(text));
   }
-  for (const auto& [name, value] : spec.env) {
+  for (const auto& variable : spec.env) {
     // Later duplicates in spec.env win: drop an earlier one we already added.
     entries.erase(std::remove_if(entries.begin(), entries.end(),
-                                 [&](const std::string& e) { return nameOf(e) == name; }),
+                                 [&](const std::string& e) { return nameOf(e) == variable.first; }),
                   entries.end());
-    entries.push_back(name + "=" + value);
+    std::string entry = variable.first;
+    entry += '=';
+    entry += variable.second;
+    entries.push_back(std::move(entry));
   }
   return entries;
 }

@@ -18,8 +18,8 @@ struct SmokeOutcome {
 };
 
 // Runs a command smoke test; the pipeline supplies one that streams, masks and sets DEPLOY_*.
-using SmokeCommandRunner = std::function<CommandResult(const std::string& name,
-                                                       const std::string& command)>;
+using SmokeCommandRunner =
+    std::function<CommandResult(const std::string& name, const std::string& command)>;
 
 SmokeOutcome runSmokeTests(const std::vector<SmokeTest>& tests, const std::string& baseUrl,
                            HttpClient& http, const SmokeCommandRunner& runCommand);

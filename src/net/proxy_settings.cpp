@@ -48,7 +48,7 @@ Result<ProxyServer> parseProxy(const std::string& value, const char* name) {
     ProxyServer server;
     server.host = uri.getHost();
     if (uri.getSpecifiedPort() != 0) server.port = uri.getSpecifiedPort();
-    const std::string userInfo = uri.getUserInfo();
+    const std::string& userInfo = uri.getUserInfo();
     const auto colon = userInfo.find(':');
     server.username = userInfo.substr(0, colon);
     if (colon != std::string::npos) server.password = userInfo.substr(colon + 1);
