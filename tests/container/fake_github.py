@@ -60,6 +60,7 @@ class State:
         self.run_backend_id = str(uuid.uuid4())
         self.job_backend_id = str(uuid.uuid4())
         self.runtime_token = make_runtime_token(self.run_backend_id, self.job_backend_id)
+        self.blob_sig = uuid.uuid4().hex  # the signed URL's secret part
 
     def new_id(self):
         self.next_id += 1
@@ -268,7 +269,7 @@ class Handler(BaseHTTPRequestHandler):
                 key = uuid.uuid4().hex
                 self.state.artifacts[name] = {"id": None, "key": key, "body": body}
                 self.state.blobs[key] = {"blocks": {}, "data": None}
-            url = f"http://127.0.0.1:{self.port}/blob/{key}?sv=2023-11-03&sig=fake"
+            url = f"http://127.0.0.1:{self.port}/blob/{key}?sv=2023-11-03&sig={self.state.blob_sig}"
             return self.reply(200, {"ok": True, "signed_upload_url": url},
                               note=f"create {name} version {body.get('version')}")
         if method == "FinalizeArtifact":
@@ -301,7 +302,7 @@ class Handler(BaseHTTPRequestHandler):
         m = re.fullmatch(r"/blob/([0-9a-f]+)", url.path)
         with self.state.lock:
             blob = self.state.blobs.get(m.group(1)) if m else None
-        if blob is None or query.get("sig") != "fake":
+        if blob is None or query.get("sig") != self.state.blob_sig:
             return self.reply(403, raw=b"<Error><Code>AuthenticationFailed</Code></Error>",
                               content_type="application/xml", note="bad blob url")
         comp = query.get("comp")

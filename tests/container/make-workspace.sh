@@ -70,7 +70,7 @@ EOF
 }
 
 manifest 'printf %s {sha} > .app/version' >.factory/deploy-config.json
-manifest 'touch .app/deploy-started && sleep 30 && touch .app/deploy-finished' \
+manifest 'echo started > .app/deploy-started && sleep 30 && touch .app/deploy-finished' \
   >.factory/deploy-config-slow.json
 printf '{"platform": "fly.io", "environments": {' >.factory/deploy-config-broken.json
 if [ "$existing" = 0 ]; then

@@ -251,9 +251,9 @@ check_summary() {  # check_summary LABEL
 check_no_token() {  # check_no_token LABEL FILES...
   local label=$1 f leaked=
   shift
-  for f in "$@"; do
-    [ -f "$f" ] && grep -qF "$gh_token" "$f" && leaked+=" ${f#"$tmp"/}"
-    [ -f "$f" ] && grep -qF "$gh_runtime_token" "$f" && leaked+=" ${f#"$tmp"/}"
+  for f in "$@"; do  # ::add-mask:: lines are how the runner learns what to mask: allowed
+    [ -f "$f" ] && grep -v '^::add-mask::' "$f" | grep -qF -e "$gh_token" -e "$gh_runtime_token" &&
+      leaked+=" ${f#"$tmp"/}"
   done
   expect_eq "$label: no token in log, outputs, summary or receipt" "" "$leaked"
 }
