@@ -29,9 +29,13 @@ std::string originOf(const std::string& url) {
   return pathStart == std::string::npos ? url : url.substr(0, pathStart);
 }
 
+// The standard phrase: HTTP/2 sends none, and some servers send a wrong one ("404 OK").
 std::string reasonFor(const HttpResponse& response) {
-  if (!response.reason.empty()) return response.reason;
   switch (response.status) {
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
     case 304:
       return "Not Modified";
     case 400:
@@ -57,7 +61,7 @@ std::string reasonFor(const HttpResponse& response) {
     case 504:
       return "Gateway Timeout";
     default:
-      return "HTTP " + std::to_string(response.status);
+      return response.reason.empty() ? "HTTP " + std::to_string(response.status) : response.reason;
   }
 }
 

@@ -15,6 +15,13 @@
 #include "support/fake_github.hpp"
 #include "support/fakes.hpp"
 
+// Requires a Result to be ok, printing its error otherwise (evaluates `expression` once).
+#define FD_REQUIRE_OK(expression)                                                               \
+  do {                                                                                          \
+    const auto& fdResult = (expression);                                                        \
+    BOOST_REQUIRE_MESSAGE(fdResult.ok(), (fdResult.ok() ? std::string() : fdResult.message())); \
+  } while (false)
+
 namespace fd::test {
 
 inline const std::string kSha = "1111111111111111111111111111111111111111";

@@ -1,0 +1,224 @@
+#include <rapidjson/document.h>
+#include <boost/test/unit_test.hpp>
+
+#include "core/deploy_record.hpp"
+#include "github/deployment_ledger.hpp"
+#include "harness.hpp"
+
+using namespace fd;
+using namespace fd::test;
+
+namespace {
+
+GhDeployment deployment(std::int64_t id, const std::string& sha, const std::string& environment,
+                        std::vector<std::string> states) {
+  GhDeployment made;
+  made.id = id;
+  made.sha = sha;
+  made.environment = environment;
+  made.createdAt = "2026-04-0" + std::to_string(id % 9 + 1) + "T10:00:00Z";
+  std::int64_t statusId = id * 10;
+  for (const std::string& state : states) {
+    GhDeploymentStatus status;
+    status.id = ++statusId;
+    status.state = state;
+    status.createdAt = made.createdAt;
+    made.statuses.push_back(status);
+  }
+  return made;
+}
+
+DeployRecord record(DeployStatus status) {
+  DeployRecord made;
+  made.status = status;
+  made.fullSha = kSha;
+  made.environment = "prod";
+  return made;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(deployment_ledger)
+
+BOOST_AUTO_TEST_CASE(create_deployment_and_move_it_through_statuses) {
+  Harness h;
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto id = ledger.begin(h.deployContext());
+  FD_REQUIRE_OK(id);
+  BOOST_TEST(!id->empty());
+  BOOST_TEST(ledger.finish(h.deployContext(), record(DeployStatus::Success)).ok());
+
+  const GithubState state = h.fake.state();
+  BOOST_REQUIRE(state.deployments.size() == 1u);
+  const GhDeployment& made = state.deployments[0];
+  BOOST_TEST(std::to_string(made.id) == *id);
+  rapidjson::Document body;
+  body.Parse(made.requestBody.c_str());
+  BOOST_TEST(body["ref"].GetString() == kSha);
+  BOOST_TEST(body["environment"].GetString() == std::string("prod"));
+  BOOST_TEST(body["auto_merge"].GetBool() == false);
+  BOOST_TEST(body["required_contexts"].IsArray());
+  BOOST_TEST(body["required_contexts"].Size() == 0u);
+  BOOST_TEST(body["production_environment"].GetBool() == true);
+  BOOST_TEST(body["transient_environment"].GetBool() == false);
+  BOOST_REQUIRE(made.statuses.size() == 2u);
+  BOOST_TEST(made.statuses[0].state == "in_progress");
+  BOOST_TEST(made.statuses[0].logUrl == "https://github.com/octo/shop/actions/runs/1000");
+  BOOST_TEST(made.statuses[0].environmentUrl == "https://shop.fly.dev");
+  BOOST_TEST(made.statuses[1].state == "success");
+  BOOST_TEST(made.statuses[1].autoInactive);
+  BOOST_TEST(made.statuses[1].description == "deployed 1111111 to prod");
+}
+
+BOOST_AUTO_TEST_CASE(staging_is_not_a_production_environment) {
+  Harness h;
+  h.inputs.environment = Target::Staging;
+  h.env.name = "staging";
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  FD_REQUIRE_OK(ledger.begin(h.deployContext()));
+  const GithubState state = h.fake.state();
+  BOOST_TEST(state.deployments.at(0).environment == "staging");
+  BOOST_TEST(!state.deployments.at(0).productionEnvironment);
+}
+
+BOOST_AUTO_TEST_CASE(rollback_marks_failure_and_says_so) {
+  Harness h;
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  FD_REQUIRE_OK(ledger.begin(h.deployContext()));
+  DeployRecord rolledBack = record(DeployStatus::RolledBack);
+  rolledBack.failedStep = "verify";
+  rolledBack.rollback.previousVersion = "3333333333333333333333333333333333333333";
+  BOOST_TEST(ledger.finish(h.deployContext(), rolledBack).ok());
+  const auto status = h.fake.state().deployments.at(0).statuses.back();
+  BOOST_TEST(status.state == "failure");
+  BOOST_TEST(status.description == "1111111 failed at verify and was rolled back to 3333333");
+  BOOST_TEST(!status.autoInactive);
+}
+
+BOOST_AUTO_TEST_CASE(failed_rollback_is_an_error_and_plain_failure_is_failure) {
+  Harness h;
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  FD_REQUIRE_OK(ledger.begin(h.deployContext()));
+  DeployRecord broken = record(DeployStatus::Failed);
+  broken.rollbackFailed = true;
+  broken.failedStep = "verify";
+  BOOST_TEST(ledger.finish(h.deployContext(), broken).ok());
+  BOOST_TEST(h.fake.state().deployments.at(0).statuses.back().state == "error");
+
+  Harness other;
+  github::GithubDeploymentLedger second(other.context, other.inputs, other.client(), other.log);
+  FD_REQUIRE_OK(second.begin(other.deployContext()));
+  DeployRecord failed = record(DeployStatus::Failed);
+  failed.failedStep = "deploy";
+  BOOST_TEST(second.finish(other.deployContext(), failed).ok());
+  const auto status = other.fake.state().deployments.at(0).statuses.back();
+  BOOST_TEST(status.state == "failure");
+  BOOST_TEST(status.description == "1111111 failed at deploy");
+}
+
+BOOST_AUTO_TEST_CASE(descriptions_stay_within_140_characters) {
+  const std::string longText(300, 'x');
+  BOOST_TEST(github::deploymentDescription(longText).size() == 140u);
+  BOOST_TEST(github::deploymentDescription("short") == "short");
+  const std::string accents = std::string(136, 'a') + "\xc3\xa9\xc3\xa9\xc3\xa9";  // é×3
+  const std::string cut = github::deploymentDescription(accents);
+  BOOST_TEST(cut.size() <= 140u);
+  BOOST_TEST(cut.substr(cut.size() - 3) == "...");
+  BOOST_TEST(cut.find('\xc3', 136) == std::string::npos);  // no half character left
+}
+
+BOOST_AUTO_TEST_CASE(create_deployment_false_writes_nothing_but_still_reads) {
+  Harness h;
+  h.inputs.createDeployment = false;
+  h.fake.update([](GithubState& s) {
+    s.deployments = {deployment(1, "3333333333333333333333333333333333333333", "prod",
+                                {"in_progress", "success"})};
+  });
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto id = ledger.begin(h.deployContext());
+  FD_REQUIRE_OK(id);
+  BOOST_TEST(id->empty());
+  BOOST_TEST(ledger.finish(h.deployContext(), record(DeployStatus::Success)).ok());
+  BOOST_TEST(h.fake.count("POST", "/deployments") == 0u);
+  const auto entries = ledger.successful("prod");
+  FD_REQUIRE_OK(entries);
+  BOOST_TEST(entries->size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(previous_version_is_the_last_successful_deployment) {
+  Harness h;
+  const std::string older = "3333333333333333333333333333333333333333";
+  const std::string newer = "4444444444444444444444444444444444444444";
+  const std::string failed = "5555555555555555555555555555555555555555";
+  h.fake.update([&](GithubState& s) {
+    s.deployments = {deployment(1, older, "prod", {"in_progress", "success", "inactive"}),
+                     deployment(2, newer, "prod", {"in_progress", "success"}),
+                     deployment(3, failed, "prod", {"in_progress", "failure"}),
+                     deployment(4, kSha, "staging", {"success"})};
+  });
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto entries = ledger.successful("prod");
+  FD_REQUIRE_OK(entries);
+  BOOST_REQUIRE(entries->size() == 2u);
+  BOOST_TEST(entries->at(0).sha == newer);  // newest first: the previous version
+  BOOST_TEST(entries->at(0).status == "SUCCESS");
+  BOOST_TEST(entries->at(0).environment == "prod");
+  BOOST_TEST(entries->at(0).id == "2");
+  BOOST_TEST(entries->at(1).sha == older);  // inactive later, but it did succeed
+  BOOST_TEST(h.fake.requests().front().uri.find("environment=prod") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(promotion_chain_satisfied_or_not) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    s.deployments = {deployment(1, kSha, "staging", {"in_progress", "success"}),
+                     deployment(2, kPrHead, "staging", {"in_progress", "failure"})};
+  });
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto staging = ledger.successful("staging");
+  FD_REQUIRE_OK(staging);
+  const auto deployed = [&](const std::string& sha) {
+    return std::any_of(staging->begin(), staging->end(),
+                       [&](const LedgerEntry& e) { return e.sha == sha; });
+  };
+  BOOST_TEST(deployed(kSha));      // satisfied: staging deployed it successfully
+  BOOST_TEST(!deployed(kPrHead));  // not: staging's deploy of it failed
+  const auto alpha = ledger.successful("alpha");
+  FD_REQUIRE_OK(alpha);
+  BOOST_TEST(alpha->empty());
+}
+
+BOOST_AUTO_TEST_CASE(prod_success_retires_older_active_prod_deployments) {
+  Harness h;
+  const std::string older = "3333333333333333333333333333333333333333";
+  h.fake.update([&](GithubState& s) {
+    GhDeployment previous = deployment(1, older, "prod", {"in_progress", "success"});
+    previous.productionEnvironment = true;
+    s.deployments = {previous};
+  });
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  FD_REQUIRE_OK(ledger.begin(h.deployContext()));
+  BOOST_TEST(ledger.finish(h.deployContext(), record(DeployStatus::Success)).ok());
+  const GithubState state = h.fake.state();
+  BOOST_TEST(state.deployments.at(0).statuses.back().state == "inactive");
+  BOOST_TEST(state.deployments.at(1).statuses.back().state == "success");
+  const auto entries = ledger.successful("prod");
+  FD_REQUIRE_OK(entries);
+  BOOST_REQUIRE(entries->size() == 2u);
+  BOOST_TEST(entries->at(0).sha == kSha);
+}
+
+BOOST_AUTO_TEST_CASE(conflict_on_create_is_an_error_naming_the_endpoint) {
+  Harness h;
+  h.fake.script(
+      "POST", "/deployments",
+      ServerResponse{409, {}, R"({"message":"Conflict: Commit status checks failed for main."})"});
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto id = ledger.begin(h.deployContext());
+  BOOST_REQUIRE(!id.ok());
+  BOOST_TEST(id.message() ==
+             "POST /repos/octo/shop/deployments: 409 Conflict: Conflict: Commit status checks "
+             "failed for main.");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,222 @@
+#include <boost/test/unit_test.hpp>
+
+#include "core/version.hpp"
+#include "github/json_fields.hpp"
+#include "harness.hpp"
+
+using namespace fd;
+using namespace fd::test;
+
+namespace {
+
+constexpr std::int64_t kNowEpoch = 1775251800;  // FakeClock's wall clock
+
+long long totalSleptMs(const FakeClock& clock) {
+  long long total = 0;
+  for (const auto& each : clock.sleeps) total += each.count();
+  return total;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(rest_client)
+
+BOOST_AUTO_TEST_CASE(sends_githubs_headers_and_masks_the_token) {
+  Harness h;
+  h.fake.update([](GithubState& s) { s.token = "ghs_secretTokenValue123"; });
+  const auto repo = h.client().get("/repos/octo/shop");
+  FD_REQUIRE_OK(repo);
+  BOOST_TEST(github::stringField(repo->json, "default_branch") == "main");
+  const auto request = h.fake.requests().front();
+  BOOST_TEST(request.header("Accept").value() == "application/vnd.github+json");
+  BOOST_TEST(request.header("X-GitHub-Api-Version").value() == "2022-11-28");
+  BOOST_TEST(request.header("User-Agent").value() == std::string("factory-deploy/") + kVersion);
+  BOOST_TEST(request.header("Authorization").value() == "Bearer ghs_secretTokenValue123");
+  const auto& secrets = h.log.masker.secrets();
+  BOOST_TEST(
+      (std::find(secrets.begin(), secrets.end(), "ghs_secretTokenValue123") != secrets.end()));
+  BOOST_TEST(!h.log.contains("ghs_secretTokenValue123"));
+}
+
+BOOST_AUTO_TEST_CASE(errors_name_the_endpoint_and_githubs_message) {
+  Harness h;
+  h.fake.script("GET", "/commits/abc/check-runs",
+                ServerResponse{404, {}, R"({"message":"No commit found for SHA: abc"})"});
+  const auto answer = h.client().get("/repos/octo/shop/commits/abc/check-runs?per_page=100");
+  BOOST_REQUIRE(!answer.ok());
+  BOOST_TEST(
+      answer.message() ==
+      "GET /repos/octo/shop/commits/abc/check-runs: 404 Not Found: No commit found for SHA: abc");
+  BOOST_TEST(static_cast<int>(answer.code()) == static_cast<int>(ErrorCode::NotFound));
+  BOOST_TEST(h.fake.count("GET", "/commits/abc/check-runs") == 1u);  // a 404 is not retried
+}
+
+BOOST_AUTO_TEST_CASE(bad_credentials_are_not_retried_and_point_at_the_input) {
+  Harness h;
+  h.fake.update([](GithubState& s) { s.token = "another-token"; });
+  const auto answer = h.client().get("/repos/octo/shop");
+  BOOST_REQUIRE(!answer.ok());
+  BOOST_TEST(answer.message().find("401") != std::string::npos);
+  BOOST_TEST(answer.message().find("github-token") != std::string::npos);
+  BOOST_TEST(h.fake.requests().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(bad_gateway_then_ok_is_retried_with_jittered_backoff) {
+  Harness h;
+  h.fake.script("GET", "/repos/octo/shop", FakeGithub::badGateway());
+  const auto repo = h.client().get("/repos/octo/shop");
+  FD_REQUIRE_OK(repo);
+  BOOST_TEST(h.fake.requests().size() == 2u);
+  BOOST_REQUIRE(h.clock.sleeps.size() == 1u);
+  BOOST_TEST(h.clock.sleeps[0].count() == 1000);  // 1 s × (0.5 + 0.5 from FakeRandom)
+  BOOST_TEST(h.client().stats().retries == 1);
+}
+
+BOOST_AUTO_TEST_CASE(server_errors_give_up_after_the_attempts) {
+  Harness h;
+  for (int i = 0; i < 5; ++i) h.fake.script("GET", "/repos/octo/shop", FakeGithub::badGateway());
+  const auto repo = h.client().get("/repos/octo/shop");
+  BOOST_REQUIRE(!repo.ok());
+  BOOST_TEST(
+      repo.message() ==
+      "GET /repos/octo/shop: 502 Bad Gateway: <html><body><h1>502 Bad Gateway</h1></body></html>");
+  BOOST_TEST(static_cast<int>(repo.code()) == static_cast<int>(ErrorCode::Unavailable));
+  BOOST_TEST(h.fake.requests().size() == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(connection_refused_is_retried_then_reported) {
+  Harness h;
+  github::RestOptions options;
+  options.baseUrl = "http://127.0.0.1:" + std::to_string(unusedPort());
+  github::RestClient client(options, h.http, h.clock, h.random, h.log);
+  const auto answer = client.get("/repos/octo/shop");
+  BOOST_REQUIRE(!answer.ok());
+  BOOST_TEST(answer.message().rfind("GET /repos/octo/shop: ", 0) == 0u);
+  BOOST_TEST(static_cast<int>(answer.code()) == static_cast<int>(ErrorCode::Unavailable));
+  BOOST_TEST(client.stats().requests == 5);
+  BOOST_TEST(h.clock.sleeps.size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_json_is_a_clear_error) {
+  Harness h;
+  h.fake.script("GET", "/check-runs", FakeGithub::malformedJson());
+  const auto answer = h.client().get("/repos/octo/shop/commits/" + kSha + "/check-runs");
+  BOOST_REQUIRE(!answer.ok());
+  BOOST_TEST(answer.message().find("GET /repos/octo/shop/commits/" + kSha +
+                                   "/check-runs: 200 OK with malformed JSON") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(primary_rate_limit_resetting_in_5s_waits_then_succeeds) {
+  Harness h;
+  h.fake.script("GET", "/repos/octo/shop", FakeGithub::primaryRateLimit(kNowEpoch + 5));
+  const auto repo = h.client().get("/repos/octo/shop");
+  FD_REQUIRE_OK(repo);
+  BOOST_REQUIRE(h.clock.sleeps.size() == 1u);
+  BOOST_TEST(h.clock.sleeps[0].count() == 6000);
+  BOOST_TEST(h.log.contains("primary rate limit exhausted"));
+}
+
+BOOST_AUTO_TEST_CASE(primary_rate_limit_resetting_in_2h_fails_with_the_reset_time) {
+  Harness h;
+  h.fake.script("GET", "/repos/octo/shop", FakeGithub::primaryRateLimit(kNowEpoch + 7200));
+  const auto repo = h.client().get("/repos/octo/shop");
+  BOOST_REQUIRE(!repo.ok());
+  BOOST_TEST(repo.message().find("it resets at 2026-04-03T23:30:00Z") != std::string::npos,
+             repo.message());
+  BOOST_TEST(static_cast<int>(repo.code()) == static_cast<int>(ErrorCode::ResourceExhausted));
+  BOOST_TEST(h.clock.sleeps.empty());
+  BOOST_TEST(h.fake.requests().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(secondary_limit_honours_retry_after) {
+  Harness h;
+  h.fake.script("GET", "/repos/octo/shop", FakeGithub::secondaryRateLimit(30));
+  const auto repo = h.client().get("/repos/octo/shop");
+  FD_REQUIRE_OK(repo);
+  BOOST_REQUIRE(h.clock.sleeps.size() == 1u);
+  BOOST_TEST(h.clock.sleeps[0].count() == 30000);
+}
+
+BOOST_AUTO_TEST_CASE(secondary_limit_without_headers_waits_a_minute_or_more) {
+  Harness h;
+  h.client().setDeadline(h.clock.steady() + std::chrono::minutes(10));
+  h.fake.script("GET", "/repos/octo/shop", FakeGithub::secondaryRateLimit(std::nullopt));
+  h.fake.script("GET", "/repos/octo/shop", FakeGithub::secondaryRateLimit(std::nullopt));
+  const auto repo = h.client().get("/repos/octo/shop");
+  FD_REQUIRE_OK(repo);
+  BOOST_REQUIRE(h.clock.sleeps.size() == 2u);
+  BOOST_TEST(h.clock.sleeps[0].count() >= 60000);
+  BOOST_TEST(h.clock.sleeps[1].count() >= 120000);  // backs off
+  BOOST_TEST(totalSleptMs(h.clock) < 10 * 60 * 1000);
+}
+
+BOOST_AUTO_TEST_CASE(etag_makes_the_second_read_a_304_from_the_cache) {
+  Harness h;
+  const auto first = h.client().get("/repos/octo/shop");
+  const auto second = h.client().get("/repos/octo/shop");
+  BOOST_REQUIRE(first.ok());
+  BOOST_REQUIRE(second.ok());
+  BOOST_TEST(!first->fromCache);
+  BOOST_TEST(second->fromCache);
+  BOOST_TEST(github::stringField(second->json, "default_branch") == "main");
+  BOOST_TEST(h.fake.countStatus("/repos/octo/shop", 304) == 1u);
+  BOOST_TEST(!h.fake.requests()[0].header("If-None-Match").has_value());
+  BOOST_TEST(h.fake.requests()[1].header("If-None-Match").value().rfind("W/\"", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(pagination_follows_link_next_with_100_per_page) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    for (int i = 1; i <= 250; ++i)
+      s.checkRuns.push_back(externalCheck(i, "check-" + std::to_string(i)));
+  });
+  const auto pages = h.client().getAll("/repos/octo/shop/commits/" + kSha + "/check-runs");
+  BOOST_REQUIRE(pages.ok());
+  BOOST_TEST(pages->size() == 3u);
+  std::size_t items = 0;
+  for (const auto& page : *pages) items += github::arrayField(page, "check_runs").Size();
+  BOOST_TEST(items == 250u);
+  const auto requests = h.fake.requests();
+  BOOST_TEST(requests[0].uri.find("per_page=100") != std::string::npos);
+  BOOST_TEST(requests[2].uri.find("page=3") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(link_to_another_origin_is_refused) {
+  Harness h;
+  ServerResponse hostile{
+      200, {{"Link", R"(<http://evil.example.test/steal?page=2>; rel="next")"}}, "[]"};
+  h.fake.script("GET", "/issues", hostile);
+  const auto pages = h.client().getAll("/repos/octo/shop/issues?state=open");
+  BOOST_REQUIRE(!pages.ok());
+  BOOST_TEST(pages.message().find("refusing to follow http://evil.example.test") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(response_size_is_bounded) {
+  Harness h;
+  github::RestOptions options;
+  options.baseUrl = h.fake.apiUrl();
+  options.maxBodyBytes = 1024;
+  github::RestClient client(options, h.http, h.clock, h.random, h.log);
+  const auto repo = client.get("/repos/octo/shop");
+  BOOST_REQUIRE(!repo.ok());
+  BOOST_TEST(repo.message().rfind("GET /repos/octo/shop: ", 0) == 0u, repo.message());
+  BOOST_TEST(static_cast<int>(repo.code()) == static_cast<int>(ErrorCode::ResourceExhausted));
+}
+
+BOOST_AUTO_TEST_CASE(ghes_base_url_with_api_v3) {
+  Harness h("/api/v3");
+  BOOST_TEST(h.context.apiUrl.find("/api/v3") != std::string::npos);
+  h.fake.update([](GithubState& s) {
+    for (int i = 1; i <= 150; ++i) s.checkRuns.push_back(externalCheck(i, "c" + std::to_string(i)));
+  });
+  const auto pages = h.client().getAll("/repos/octo/shop/commits/" + kSha + "/check-runs");
+  FD_REQUIRE_OK(pages);
+  BOOST_TEST(pages->size() == 2u);
+  for (const auto& request : h.fake.requests())
+    BOOST_TEST(request.uri.rfind("/api/v3/repos/octo/shop/", 0) == 0u);
+  h.fake.script("GET", "/repos/octo/shop", ServerResponse{404, {}, R"({"message":"Not Found"})"});
+  const auto missing = h.client().get("/repos/octo/shop");
+  BOOST_TEST(missing.message() == "GET /repos/octo/shop: 404 Not Found: Not Found");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
