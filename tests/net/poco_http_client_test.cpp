@@ -103,6 +103,19 @@ BOOST_AUTO_TEST_CASE(sends_any_method_with_body_and_custom_headers) {
   BOOST_TEST(requests[0].header("content-type").value_or("") == "application/json");
 }
 
+BOOST_AUTO_TEST_CASE(a_head_request_gets_headers_and_no_body) {
+  LoopbackServer server(
+      [](const ServerRequest&) { return answer(200, "a body HEAD must not see"); });
+  fd::PocoHttpClient client;
+  HttpRequest request = get(server.url() + "/health", 2s);
+  request.method = "HEAD";
+  const Result<HttpResponse> response = client.send(request);
+  BOOST_REQUIRE_MESSAGE(response.ok(), (response.ok() ? std::string() : response.message()));
+  BOOST_TEST(response->status == 200);
+  BOOST_TEST(response->body.empty());
+  BOOST_TEST(server.requests()[0].method == "HEAD");
+}
+
 BOOST_AUTO_TEST_CASE(does_not_follow_redirects) {
   LoopbackServer server([](const ServerRequest& request) {
     if (request.path() == "/other") return answer(200, "followed");
