@@ -4,7 +4,7 @@
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "manifest/manifest_loader.hpp"
-#include "pipeline/expand_commands.hpp"
+#include "manifest/placeholders.hpp"
 #include "receipt/receipt_renderer.hpp"
 #include "receipt/state_store.hpp"
 
@@ -121,7 +121,7 @@ bool Pipeline::resolveCommit() {
       git_ ? git_->tagsAt(sha) : Result<std::vector<std::string>>(std::vector<std::string>{});
   record_.versionLabel = versionLabel(sha, tags ? *tags : std::vector<std::string>{});
 
-  Result<EnvConfig> expanded = expandCommands(env_, manifest_, sha);
+  Result<EnvConfig> expanded = expandCommands(env_, placeholderValues(manifest_, env_, sha));
   if (!expanded) {
     record_.invalidInput = true;
     fail("manifest", inputs_.config + ": " + expanded.message());

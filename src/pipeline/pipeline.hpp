@@ -69,6 +69,7 @@ class Pipeline {
   std::optional<double> baselineErrorRate_;
   std::string baselineDetail_;
   bool deployStarted_ = false;
+  bool firstDeploy_ = false;  // no previous version: nothing to compare the error rate with
 };
 
 }  // namespace fd

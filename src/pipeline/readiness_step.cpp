@@ -71,7 +71,8 @@ bool Pipeline::checkReadiness() {
     if (live.empty())
       log_.warning("current_version_command gave no version (" + describeCommandEnd(current) + ")");
   }
-  if (record_.previousVersion.empty()) record_.previousVersion = "none recorded (first deploy)";
+  firstDeploy_ = record_.previousVersion.empty();
+  if (firstDeploy_) record_.previousVersion = "none recorded (first deploy)";
   record_.rollback.previousVersion = record_.previousVersion;
 
   if (inputs_.environment == Target::Prod && !env_.errorRateCommand.empty()) {

@@ -69,7 +69,13 @@ bool Pipeline::verify() {
     const std::string detail =
         after.succeeded() ? "output was not a number" : describeCommandEnd(after);
     record_.telemetry.errorRate = rate ? formatPercent(*rate) : "no data (" + detail + ")";
-    const ErrorRateVerdict verdict = judgeErrorRate(rate, baselineErrorRate_, env_, detail);
+    // A first deploy has nothing running to measure a baseline from: judge the absolute limit.
+    EnvConfig limits = env_;
+    if (firstDeploy_ && !baselineErrorRate_) {
+      limits.maxErrorRateIncrease.reset();
+      record_.telemetry.notes = "first deploy: no baseline, so only max_error_rate applies";
+    }
+    const ErrorRateVerdict verdict = judgeErrorRate(rate, baselineErrorRate_, limits, detail);
     if (!verdict.passed) {
       record_.telemetry.notes = verdict.reason;
       fail("verify", verdict.reason);
