@@ -13,7 +13,7 @@ namespace fd {
 namespace {
 
 constexpr std::string_view kResultsScope = "Actions.Results";
-constexpr std::size_t kMaxTokenBytes = 64 * 1024;
+constexpr std::size_t kMaxTokenBytes = std::size_t{64} << 10;
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;

@@ -185,7 +185,7 @@ FakeResultsService::~FakeResultsService() { server_->stop(); }
 
 std::string FakeResultsService::resultsUrl() const { return server_->url() + "/"; }
 
-void FakeResultsService::failNext(const std::string& operation, ServerResponse response,
+void FakeResultsService::failNext(const std::string& operation, const ServerResponse& response,
                                   int times) {
   const std::lock_guard lock(mutex_);
   for (int i = 0; i < times; ++i) faults_[operation].push_back(response);

@@ -51,7 +51,7 @@ class FakeResultsService {
 
   // The next `times` requests of `operation` ("CreateArtifact", "FinalizeArtifact", "block",
   // "blocklist") are answered with `response` and otherwise ignored.
-  void failNext(const std::string& operation, ServerResponse response, int times = 1);
+  void failNext(const std::string& operation, const ServerResponse& response, int times = 1);
 
   std::optional<StoredArtifact> artifact(const std::string& name) const;
   std::vector<StoredArtifact> artifacts() const;
