@@ -40,7 +40,7 @@ ServerResponse reply(int status, std::string body = "{\"status\":\"ok\"}") {
 }
 
 // Answers from a list by request number; the last answer repeats.
-fd::test::ServerHandler sequence(std::vector<int> statuses) {
+fd::test::ServerHandler sequence(const std::vector<int>& statuses) {
   auto count = std::make_shared<std::atomic<std::size_t>>(0);
   return [statuses, count](const ServerRequest&) {
     const std::size_t n = (*count)++;
