@@ -81,6 +81,10 @@ void Pipeline::finish() {
   const Status state = updateDeployPhase(world_.fs, path(".factory/state.json"), update, warnings);
   for (const std::string& warning : warnings) log_.warning(warning);
   if (!state) log_.warning("could not update .factory/state.json: " + state.message());
+  // In a container we run as root; the workspace belongs to the runner's user.
+  for (const char* written : {".factory", ".factory/state.json", ".factory/deployments.jsonl"}) {
+    if (world_.fs.exists(path(written))) (void)world_.fs.matchOwner(path(written), root_);
+  }
   log_.endGroup();
 
   mode_.publisher->publish(record_, markdown, receiptPath);

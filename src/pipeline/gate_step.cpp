@@ -19,6 +19,7 @@ bool Pipeline::runGate(GateResult result) {
   record_.gates.push_back(result.row);
   const std::string line = result.row.gate + ": " + result.row.status +
                            (result.row.notes.empty() ? "" : " — " + result.row.notes);
+  if (cancelledDuring("gates")) return false;  // a wait cut short by a signal is no verdict
   if (result.passed) {
     log_.info(line);
     return true;

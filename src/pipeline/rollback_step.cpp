@@ -32,7 +32,8 @@ void Pipeline::handleFailedRelease() {
                               ? "no rollback_command is set in the manifest; redeploy " +
                                     record_.previousVersion + " by hand"
                               : "to roll back by hand, run: " + env_.rollbackCommand;
-  // The receipt's Diagnostics carries the manual-rollback paragraph; the log says it now.
+  // Staging's receipt carries a manual-rollback paragraph of its own; a cancelled prod does not.
+  if (inputs_.environment == Target::Prod) record_.diagnostics.push_back(how);
   log_.error(env_.name + " failed: " + how);
 }
 
