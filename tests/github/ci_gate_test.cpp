@@ -221,7 +221,7 @@ BOOST_AUTO_TEST_CASE(neutral_and_skipped_pass) {
 }
 
 BOOST_AUTO_TEST_CASE(cancelled_timed_out_action_required_fail_fast) {
-  for (const char* conclusion : {"cancelled", "timed_out", "action_required", "failure", "stale"}) {
+  for (const char* conclusion : {"cancelled", "timed_out", "action_required", "failure"}) {
     Harness h;
     h.fake.update([&](GithubState& s) {
       s.checkRuns = {externalCheck(1, "build"), externalCheck(2, "slow", "", "in_progress"),

@@ -169,7 +169,8 @@ constexpr Operation kJobs{
 constexpr Operation kApprovals{"actions/get-reviews-for-run",
                                "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals"};
 constexpr Operation kIssues{"issues/list-for-repo", "/repos/{owner}/{repo}/issues"};
-constexpr Operation kCompare{"repos/compare-commits", "/repos/{owner}/{repo}/compare/{basehead}"};
+constexpr Operation kCompare{"repos/compare-commits-with-basehead",
+                             "/repos/{owner}/{repo}/compare/{basehead}"};
 constexpr Operation kListDeployments{"repos/list-deployments", "/repos/{owner}/{repo}/deployments"};
 constexpr Operation kCreateDeployment{"repos/create-deployment",
                                       "/repos/{owner}/{repo}/deployments"};
@@ -228,12 +229,21 @@ struct FakeGithub::Impl {
 };
 
 std::string FakeGithub::Impl::user(const std::string& login, std::int64_t id) const {
-  const std::string url = api() + "/users/" + login;
+  std::string escaped;  // bot logins such as github-actions[bot] are percent-encoded in URLs
+  for (const char c : login) {
+    if (c == '[')
+      escaped += "%5B";
+    else if (c == ']')
+      escaped += "%5D";
+    else
+      escaped += c;
+  }
+  const std::string url = api() + "/users/" + escaped;
   Json j;
   j.begin().str("login", login).num("id", id).str("node_id", "U_" + std::to_string(id));
   j.str("avatar_url", "https://avatars.example.test/u/" + std::to_string(id))
       .str("gravatar_id", "");
-  j.str("url", url).str("html_url", std::string(kWeb) + "/" + login);
+  j.str("url", url).str("html_url", std::string(kWeb) + "/" + escaped);
   for (const char* field : {"followers", "following", "gists", "starred", "subscriptions",
                             "organizations", "repos", "events", "received_events"}) {
     j.str((std::string(field) + "_url").c_str(), url + "/" + field);
@@ -451,11 +461,12 @@ std::string FakeGithub::Impl::deploymentStatus(const GhDeployment& deployment,
       .str("node_id", "DES_" + id);
   j.str("state", status.state).raw("creator", user("github-actions[bot]", 41898282));
   j.str("description", status.description).str("environment", deployment.environment);
-  j.str("target_url", status.logUrl)
+  j.str("target_url", status.logUrl.empty() ? repoWeb() + "/deployments" : status.logUrl)
       .str("created_at", status.createdAt)
       .str("updated_at", status.createdAt);
   j.str("deployment_url", deploymentUrl).str("repository_url", repoApi());
-  j.str("environment_url", status.environmentUrl).str("log_url", status.logUrl);
+  if (!status.environmentUrl.empty()) j.str("environment_url", status.environmentUrl);
+  if (!status.logUrl.empty()) j.str("log_url", status.logUrl);
   return j.end().text();
 }
 
@@ -723,8 +734,8 @@ void FakeGithub::Impl::dump(const Operation& operation, const std::string& metho
   Json j;
   j.begin().str("operationId", operation.id).str("method", lowerMethod).str("path", operation.path);
   j.num("status", response.status);
-  j.key("body");
-  std::string text = j.text() + response.body + "}";
+  const std::string text =
+      j.text() + ",\"body\":" + response.body + "}";  // the object stays open above
   std::ofstream(directory / name) << text;
 }
 
