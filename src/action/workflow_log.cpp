@@ -23,9 +23,11 @@ std::vector<std::string_view> splitLines(std::string_view text) {
   return lines;
 }
 
-std::string_view withoutCarriageReturn(std::string_view line) {
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
+// The masker's own rule (trailing CR and spaces dropped, short values ignored): the runner
+// should hide exactly what we hide, and a one-letter "secret" would blank ordinary text.
+std::string_view maskableLine(std::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+  return line.size() < SecretMasker::kMinLength ? std::string_view() : line;
 }
 
 CommandProperties annotationProperties(const Annotation& where) {
@@ -77,7 +79,7 @@ class WorkflowLog : public Log {
     const std::lock_guard lock(mutex_);
     masker_.add(value);
     for (const auto rawLine : splitLines(value)) {
-      const std::string_view line = withoutCarriageReturn(rawLine);
+      const std::string_view line = maskableLine(rawLine);
       if (line.empty() || !registered_.insert(std::string(line)).second) continue;
       resumeCommands();
       write(formatCommand("add-mask", {}, line));

@@ -64,6 +64,12 @@ BOOST_AUTO_TEST_CASE(secrets_are_masked_for_the_runner_before_they_can_be_printe
              "::group::using ***\n");
 }
 
+BOOST_AUTO_TEST_CASE(blank_and_too_short_lines_are_not_registered) {
+  World world;
+  world.log->addSecret("   \nab\nlong-enough\n");
+  BOOST_TEST(world.console.stdoutText == "::add-mask::long-enough\n");
+}
+
 BOOST_AUTO_TEST_CASE(a_secret_with_special_characters_is_escaped_in_add_mask) {
   World world;
   world.log->addSecret("p%ss:w,rd");
