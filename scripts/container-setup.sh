@@ -177,11 +177,11 @@ make_base_images() {
     mirrors=("deb http://deb.debian.org/debian bookworm main")
   fi
   log "bootstrapping bookworm from: ${mirrors[*]}"
-  local work
   work=$(mktemp -d /var/tmp/fd-rootfs.XXXXXX)
-  trap 'rm -rf "$work"' RETURN
+  trap 'rm -rf "$work"' EXIT
   local start=$SECONDS
   # merged-usr hook: merged /usr via usr-is-merged, as the official images (usrmerge pulls in perl).
+  # shellcheck disable=SC2016 # $1 is the hook's argument, expanded by mmdebstrap
   mmdebstrap --quiet --variant=minbase --mode=root \
     --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
     --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*.bin "$1"/var/log/apt/* "$1"/var/log/*.log' \
