@@ -13,6 +13,7 @@
 #include "local/posix_file_system.hpp"
 #include "local/system_adapters.hpp"
 #include "net/poco_http_client.hpp"
+#include "net/proxy_settings.hpp"
 #include "pipeline/run.hpp"
 
 namespace fd {
@@ -35,9 +36,9 @@ int runMain(int argc, char** argv) {
   const Libgit2Session git;
   PosixFileSystem fs;
   PosixProcessRunner processes;
-  PocoHttpClient http;
-  SystemClock clock;
   ProcessEnvironment env;
+  PocoHttpClient http("", ProxySettings::fromEnvironment(env));  // the runner forwards proxies
+  SystemClock clock;
   StdConsole console;
   SystemRandom random;
   std::error_code ignored;

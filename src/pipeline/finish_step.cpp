@@ -75,7 +75,9 @@ void Pipeline::finish() {
   if (!ok) {
     update.failureReason = record_.failureReason;
     if (record_.status == DeployStatus::RolledBack)
-      update.failureReason += "; rolled back to " + record_.previousVersion;
+      update.failureReason += "; rolled back to " + (record_.previousVersion.empty()
+                                                         ? std::string("the previous version")
+                                                         : record_.previousVersion);
     if (record_.rollbackFailed) update.failureReason += "; ROLLBACK FAILED: prod may be broken";
   }
   const Status state = updateDeployPhase(world_.fs, path(".factory/state.json"), update, warnings);
@@ -87,7 +89,15 @@ void Pipeline::finish() {
   }
   log_.endGroup();
 
+  const std::size_t notesBefore = record_.notes.size();
   mode_.publisher->publish(record_, markdown, receiptPath);
+  // A publishing problem (say, the artifact upload) is a line in the receipt, never a new status.
+  if (written && record_.notes.size() != notesBefore) {
+    const Result<ReceiptWrite> rewritten = writeReceipt(
+        world_.fs, receiptPath, masker_.mask(renderReceipt(record_)), false, world_.clock.now());
+    if (!rewritten)
+      log_.warning("could not add the publishing notes to the receipt: " + rewritten.message());
+  }
 }
 
 }  // namespace fd

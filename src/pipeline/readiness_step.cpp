@@ -71,8 +71,7 @@ bool Pipeline::checkReadiness() {
     if (live.empty())
       log_.warning("current_version_command gave no version (" + describeCommandEnd(current) + ")");
   }
-  firstDeploy_ = record_.previousVersion.empty();
-  if (firstDeploy_) record_.previousVersion = "none recorded (first deploy)";
+  firstDeploy_ = record_.previousVersion.empty();  // the receipt says "unknown"; outputs stay empty
   record_.rollback.previousVersion = record_.previousVersion;
 
   if (inputs_.environment == Target::Prod && !env_.errorRateCommand.empty()) {

@@ -6,6 +6,14 @@
 
 namespace fd {
 
+namespace {
+
+std::string orPrevious(const std::string& version) {
+  return version.empty() ? "the previous version" : version;
+}
+
+}  // namespace
+
 void Pipeline::handleFailedRelease() {
   RollbackInfo& rollback = record_.rollback;
   rollback.command = env_.rollbackCommand;
@@ -30,7 +38,7 @@ void Pipeline::handleFailedRelease() {
   }
   const std::string how = env_.rollbackCommand.empty()
                               ? "no rollback_command is set in the manifest; redeploy " +
-                                    record_.previousVersion + " by hand"
+                                    orPrevious(record_.previousVersion) + " by hand"
                               : "to roll back by hand, run: " + env_.rollbackCommand;
   // Staging's receipt carries a manual-rollback paragraph of its own; a cancelled prod does not.
   if (inputs_.environment == Target::Prod) record_.diagnostics.push_back(how);
@@ -49,7 +57,7 @@ void Pipeline::rollBackProd() {
     return log_.endGroup();
   }
   rollback.performed = "YES";
-  log_.warning("prod failed verification; rolling back to " + record_.previousVersion);
+  log_.warning("prod failed verification; rolling back to " + orPrevious(record_.previousVersion));
   const CommandResult ran =
       commands_.run("rollback", env_.rollbackCommand, std::chrono::seconds(env_.rollbackTimeoutS));
   rollback.result = describeCommandEnd(ran);
@@ -68,17 +76,18 @@ void Pipeline::rollBackProd() {
   log_.endGroup();
   if (healthy) {
     record_.status = DeployStatus::RolledBack;
-    log_.warning("rolled back: prod is healthy again on " + record_.previousVersion);
+    log_.warning("rolled back: prod is healthy again on " + orPrevious(record_.previousVersion));
     return;
   }
   record_.rollbackFailed = true;
   record_.status = DeployStatus::Failed;
-  record_.diagnostics.push_back(
-      "PROD MAY BE BROKEN: the rollback " +
-      (ran.succeeded() ? std::string("ran but prod is still unhealthy")
-                       : "command failed (" + rollback.result + ")") +
-      ". Next steps: check " + env_.url + env_.healthCheckPath + ", run the rollback by hand (" +
-      env_.rollbackCommand + ") or redeploy " + record_.previousVersion + ", then tell the team.");
+  record_.diagnostics.push_back("PROD MAY BE BROKEN: the rollback " +
+                                (ran.succeeded() ? std::string("ran but prod is still unhealthy")
+                                                 : "command failed (" + rollback.result + ")") +
+                                ". Next steps: check " + env_.url + env_.healthCheckPath +
+                                ", run the rollback by hand (" + env_.rollbackCommand +
+                                ") or redeploy " + orPrevious(record_.previousVersion) +
+                                ", then tell the team.");
   log_.error("rollback failed (" + rollback.result + "): prod may be broken, a human must act now");
 }
 

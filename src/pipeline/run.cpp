@@ -2,6 +2,7 @@
 
 #include "action/action_mode.hpp"
 #include "action/inputs.hpp"
+#include "action/workflow_commands.hpp"
 #include "core/exit_code.hpp"
 #include "core/paths.hpp"
 #include "core/version.hpp"
@@ -16,7 +17,8 @@ namespace {
 int reportInputError(World& world, const std::string& message) {
   const bool github = world.env.get("GITHUB_ACTIONS").value_or("") == "true";
   // The runner turns this into an annotation; locally it is a plain line on stderr.
-  if (github) world.console.out("::error title=Invalid input::" + message + "\n");
+  if (github)
+    world.console.out(formatCommand("error", {{"title", "Invalid input"}}, message) + "\n");
   world.console.err("factory-deploy: " + message + "\n");
   return kExitInvalidInput;
 }
