@@ -7,8 +7,9 @@
 #   --owner     chown the whole workspace to this uid:gid (as a runner's workspace is not root's)
 #   --existing  DIR is already a checkout: add the manifests (untracked) and reports about its
 #               HEAD, commit nothing (CI's self-test of the action on this repository)
-# Also writes .factory/deploy-config-slow.json: the same, but alpha's deploy command waits 30 s
-# (for the cancellation tests), and .factory/deploy-config-broken.json with invalid JSON.
+# Also writes variants: .factory/deploy-config-slow.json (alpha's deploy command waits 30 s, for
+# cancellation), -unhealthy.json (prod's deploy leaves the app unhealthy until the rollback
+# command runs) and -broken.json (invalid JSON).
 set -euo pipefail
 
 dir='' url='' owner='' envs="alpha staging prod" existing=0
@@ -39,13 +40,18 @@ env_json() {
   printf '      "deploy_command": "%s", "url": "%s"}' "$3" "$url"
 }
 
-manifest() {  # manifest ALPHA_DEPLOY_COMMAND
-  local deploy='printf %s {sha} > .app/version' entries=() e
+deploy='printf %s {sha} > .app/version'
+# manifest: the manifest for $envs with these commands (variables, so that each variant below
+# says only what differs).
+alpha_cmd=$deploy prod_cmd=$deploy rollback_cmd='printf rolled-back > .app/rolled-back'
+health_timeout=20
+manifest() {
+  local entries=() e
   for e in $envs; do
     case "$e" in
-      alpha) entries+=("$(env_json alpha shop-alpha "$1")") ;;
+      alpha) entries+=("$(env_json alpha shop-alpha "$alpha_cmd")") ;;
       staging) entries+=("$(env_json staging shop-staging "$deploy")") ;;
-      prod) entries+=("$(env_json prod shop "$deploy")") ;;
+      prod) entries+=("$(env_json prod shop "$prod_cmd")") ;;
     esac
   done
   local joined
@@ -56,12 +62,12 @@ manifest() {  # manifest ALPHA_DEPLOY_COMMAND
   "project_name": "shop",
   "internal_port": 8080,
   "health_check_path": "/health",
-  "health_check": {"expected_status": 200, "timeout_s": 20, "interval_s": 1, "expect_version": true},
+  "health_check": {"expected_status": 200, "timeout_s": $health_timeout, "interval_s": 1, "expect_version": true},
   "smoke_tests": [{"name": "home page", "path": "/", "expect_status": 200, "expect_body_contains": "shop"}],
   "environments": {
 ${joined%,}
   },
-  "rollback_command": "printf rolled-back > .app/rolled-back",
+  "rollback_command": "$rollback_cmd",
   "secrets_command": "printf 'DATABASE_URL\\\\nSESSION_KEY\\\\n'",
   "required_secrets": ["DATABASE_URL"],
   "ci_check_command": "true"
@@ -69,9 +75,14 @@ ${joined%,}
 EOF
 }
 
-manifest 'printf %s {sha} > .app/version' >.factory/deploy-config.json
-manifest 'echo started > .app/deploy-started && sleep 30 && touch .app/deploy-finished' \
-  >.factory/deploy-config-slow.json
+manifest >.factory/deploy-config.json
+# The deploy command runs 30 s: for the cancellation tests.
+alpha_cmd='echo started > .app/deploy-started && sleep 30 && touch .app/deploy-finished' \
+  manifest >.factory/deploy-config-slow.json
+# Prod's new version is unhealthy until rolled back: for the rollback test.
+prod_cmd="cp .app/version .app/previous && $deploy && echo down > .app/unhealthy" health_timeout=3 \
+  rollback_cmd='cp .app/previous .app/version && rm -f .app/unhealthy && printf rolled-back > .app/rolled-back' \
+  manifest >.factory/deploy-config-unhealthy.json
 printf '{"platform": "fly.io", "environments": {' >.factory/deploy-config-broken.json
 if [ "$existing" = 0 ]; then
   printf 'shop\n' >app.txt

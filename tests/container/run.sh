@@ -29,10 +29,14 @@ while [ $# -gt 0 ]; do
     --context) context=$2; shift 2 ;;
     --skip-setup) setup=0; shift ;;
     --keep) keep=1; shift ;;
+    -h | --help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 case "$mode" in container | native | both) ;; *) echo "run.sh: bad --mode $mode" >&2; exit 2 ;; esac
+# Root, like the runner's container: the workspaces are chowned to another uid, and the checks
+# are that what the program writes ends up owned by that uid rather than by root.
+[ "$(id -u)" = 0 ] || { echo "run.sh: run as root (sudo)" >&2; exit 2; }
 
 owner_uid=1001  # the workspace owner, as on a runner: not root
 run_id=4242     # every GitHub-mode run is an attempt of this run (artifact names stay unique)
@@ -332,6 +336,22 @@ github_mode_scenarios() {  # the Action front door, in MODE, against the fake Gi
   zipped=$(inspect zip-member "$d/artifacts/$art_name" DEPLOY-RECEIPT.md 2>/dev/null)
   expect_eq "$m gh staging: artifact zip holds the receipt" "$(cat "$ws/DEPLOY-RECEIPT.md" 2>/dev/null)" "$zipped"
   check_no_token "$m gh staging" "$out" "$outputs_file" "$summary_file" "$ws/DEPLOY-RECEIPT.md"
+
+  inputs=([environment]=prod [confirm]=shop)
+  write_event "$d" prod
+  run_deploy "$m" github gh-prod
+  expect_eq "$m gh prod: exit code" 0 "$rc"
+  check_receipt "$m gh prod" SUCCESS
+  check_outputs "$m gh prod" SUCCESS prod
+  check "$m gh prod: blocker pull requests were looked up" grep -q '"path": "/repos/factory/shop/issues"' "$gh_log"
+
+  inputs=([environment]=prod [confirm]=shop [config]=.factory/deploy-config-unhealthy.json)
+  run_deploy "$m" github gh-prod-rollback
+  expect_eq "$m gh prod unhealthy: exit code 3 (rolled back)" 3 "$rc"
+  check_receipt "$m gh prod unhealthy" "ROLLED BACK"
+  expect_eq "$m gh prod unhealthy: output status" "ROLLED BACK" "$(output "$outputs_file" status)"
+  check "$m gh prod unhealthy: the rollback command ran" test -e "$ws/.app/rolled-back"
+  check "$m gh prod unhealthy: the app is healthy again" test ! -e "$ws/.app/unhealthy"
   check_no_root_files "$m gh"
 
   inputs=([environment]=staging [config]=.factory/deploy-config-broken.json)
