@@ -13,11 +13,13 @@ bool Pipeline::deploy() {
       commands_.run("deploy", env_.deployCommand, std::chrono::seconds(env_.deployTimeoutS));
   record_.deployedAt = world_.clock.now();
   log_.endGroup();
+  if (!ran.succeeded()) {
+    record_.outputs.push_back({"deploy_command (" + describeCommandEnd(ran) + ")", ran.tail});
+  }
   if (cancelledDuring("deploy")) return false;
   if (ran.succeeded()) return true;
   fail("deploy", "deploy_command failed (" + describeCommandEnd(ran) + ")");
   log_.error(record_.failureReason, {"Deploy failed", "", 0});
-  record_.outputs.push_back({"deploy_command (" + describeCommandEnd(ran) + ")", ran.tail});
   return false;
 }
 

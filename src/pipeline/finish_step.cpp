@@ -49,17 +49,17 @@ void Pipeline::finish() {
     if (!recorded) log_.warning("could not record the deploy in the ledger: " + recorded.message());
   }
   const std::string markdown = masker_.mask(renderReceipt(record_));
-  const Result<ReceiptWrite> written = writeReceipt(
+  const Result<ReceiptWrite> receipt = writeReceipt(
       world_.fs, receiptPath, markdown, settings_.autoArchiveReceipts, world_.clock.now());
-  if (written) {
+  if (receipt) {
     (void)world_.fs.matchOwner(receiptPath, root_);
-    if (!written->archivedTo.empty()) {
-      (void)world_.fs.matchOwner(written->archivedTo, root_);
-      log_.info("archived the previous receipt to " + written->archivedTo);
+    if (!receipt->archivedTo.empty()) {
+      (void)world_.fs.matchOwner(receipt->archivedTo, root_);
+      log_.info("archived the previous receipt to " + receipt->archivedTo);
     }
     log_.info("wrote " + inputs_.receipt + ": " + statusName(record_.status));
   } else {
-    log_.error("could not write the receipt: " + written.message() +
+    log_.error("could not write the receipt: " + receipt.message() +
                "; here it is in full so nothing is lost:");
     log_.info(markdown);
   }
@@ -92,7 +92,7 @@ void Pipeline::finish() {
   const std::size_t notesBefore = record_.notes.size();
   mode_.publisher->publish(record_, markdown, receiptPath);
   // A publishing problem (say, the artifact upload) is a line in the receipt, never a new status.
-  if (written && record_.notes.size() != notesBefore) {
+  if (receipt.ok() && record_.notes.size() != notesBefore) {
     const Result<ReceiptWrite> rewritten = writeReceipt(
         world_.fs, receiptPath, masker_.mask(renderReceipt(record_)), false, world_.clock.now());
     if (!rewritten)
