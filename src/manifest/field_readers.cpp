@@ -140,9 +140,9 @@ std::optional<std::string> readBaseUrl(const Json& value, std::string_view path,
   if (authority.empty() || authority.front() == ':') {
     return fail(d, path, "a URL with a host name after the scheme", value);
   }
-  if (authority.find('@') != std::string_view::npos) {
-    return fail(d, path, "a URL without user:password@ (it would be printed in the receipt)",
-                value);
+  if (authority.find('@') != std::string_view::npos) {  // not quoted: it holds a password
+    d.error(path, "expected a URL without user:password@ (it would be printed in the receipt)");
+    return std::nullopt;
   }
   return std::string(withoutTrailingSlashes(url, scheme + authority.size()));
 }
