@@ -3,6 +3,7 @@
 #include <Poco/Net/SSLManager.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,12 @@ struct SslSession {
 int runMain(int argc, char** argv) {
   Cancellation::installSignalHandlers();  // as PID 1 in a container, unhandled signals are ignored
   const SslSession ssl;
-  const Libgit2Session git;
+  // libgit2's init parses the whole CA bundle: pay for it only when a repository is opened.
+  std::optional<Libgit2Session> git;
+  const GitOpener openGit = [&git](const std::string& path) {
+    if (!git) git.emplace();
+    return openGitRepository(path);
+  };
   PosixFileSystem fs;
   PosixProcessRunner processes;
   ProcessEnvironment env;
