@@ -50,7 +50,7 @@ def now_iso():
 class State:
     def __init__(self, args):
         self.args = args
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()  # replies are recorded under it, also from inside it
         self.deployments = []  # newest last
         self.statuses = {}  # deployment id -> [status], newest last
         self.next_id = 1000

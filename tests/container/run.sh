@@ -337,6 +337,17 @@ github_mode_scenarios() {  # the Action front door, in MODE, against the fake Gi
   expect_eq "$m gh staging: artifact zip holds the receipt" "$(cat "$ws/DEPLOY-RECEIPT.md" 2>/dev/null)" "$zipped"
   check_no_token "$m gh staging" "$out" "$outputs_file" "$summary_file" "$ws/DEPLOY-RECEIPT.md"
 
+  # A re-run that reuses the artifact name: the results service answers 409. The upload fails,
+  # the deploy does not: a warning and a line in the receipt, which is rewritten (and re-owned).
+  inputs=([environment]=staging [artifact-name]=$art_name)
+  run_deploy "$m" github gh-staging-artifact-conflict
+  expect_eq "$m gh artifact conflict: the deploy still succeeds" 0 "$rc"
+  check "$m gh artifact conflict: the results service answered 409" \
+    grep -q '"status": 409' "$gh_log"
+  check "$m gh artifact conflict: reported as a warning" grep -q '^::warning' "$out"
+  expect_eq "$m gh artifact conflict: receipt still owned by uid $owner_uid" "$owner_uid" \
+    "$(owner_of "$ws/DEPLOY-RECEIPT.md")"
+
   inputs=([environment]=prod [confirm]=shop)
   write_event "$d" prod
   run_deploy "$m" github gh-prod
