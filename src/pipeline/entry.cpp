@@ -55,7 +55,7 @@ int runMain(int argc, char** argv) {
               env,
               console,
               random,
-              openGitRepository,
+              openGit,
               std::filesystem::current_path(ignored).string()};
   const std::vector<std::string> args(argv + 1, argv + argc);
   return runFactoryDeploy(world, args);
