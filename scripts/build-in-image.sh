@@ -22,7 +22,8 @@ done
 case "$build_dir" in /*) ;; *) build_dir=$PWD/$build_dir ;; esac
 out=${out:-$build_dir/dist}
 
-cmake -S "$src" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DFD_BUILD_TESTS=OFF >/dev/null
+cmake -S "$src" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DFD_BUILD_TESTS=OFF -DFD_BUILD_BENCH=OFF \
+  --no-warn-unused-cli >/dev/null
 cmake --build "$build_dir" --target factory-deploy -j "$(nproc)"
 
 mkdir -p "$out"
