@@ -1,6 +1,7 @@
 // Step 2 of the seed: the environment is ready — secrets present, previous version known,
 // error-rate baseline measured — before anything changes.
-#include <sstream>
+#include <algorithm>
+#include <cctype>
 
 #include "core/text.hpp"
 #include "deploy/error_rate.hpp"
@@ -26,6 +27,20 @@ bool listsSecret(const std::string& listing, const std::string& name) {
   return false;
 }
 
+// A listing that shows NAME=VALUE lines shows values: mask them wherever else they turn up.
+// Only our masker learns them: an ::add-mask:: line would itself print the value to the log.
+void registerListedValues(const std::string& listing, SecretMasker& masker) {
+  for (const std::string& line : split(listing, '\n')) {
+    const std::string entry = trim(line);
+    const std::size_t equals = entry.find('=');
+    if (equals == std::string::npos || equals == 0) continue;
+    const bool isName = std::all_of(
+        entry.begin(), entry.begin() + static_cast<long>(equals),
+        [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; });
+    if (isName) masker.add(trim(entry.substr(equals + 1)));
+  }
+}
+
 }  // namespace
 
 bool Pipeline::checkReadiness() {
@@ -41,6 +56,7 @@ bool Pipeline::checkReadiness() {
       log_.error(record_.failureReason);
       return log_.endGroup(), false;
     }
+    registerListedValues(listed.output, masker_);  // masked by us; never sent to ::add-mask::
     std::vector<std::string> missing;
     for (const std::string& name : env_.requiredSecrets) {
       if (!listsSecret(listed.output, name)) missing.push_back(name);

@@ -14,12 +14,30 @@ namespace fd {
 
 namespace {
 
-int reportInputError(World& world, const std::string& message) {
+// The token may only have been given as a flag; an input error must not echo it either.
+std::string tokenFromArgs(const std::vector<std::string>& args) {
+  const std::string flag = "--github-token";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == flag && i + 1 < args.size()) return args[i + 1];
+    if (args[i].rfind(flag + "=", 0) == 0) return args[i].substr(flag.size() + 1);
+  }
+  return "";
+}
+
+// Input errors happen before the run's masker exists, so they get one of their own.
+int reportInputError(World& world, const std::vector<std::string>& args,
+                     const std::string& message) {
+  Inputs known;
+  known.githubToken = tokenFromArgs(args);
+  SecretMasker masker;
+  for (const std::string& secret : secretValues(known, world.env)) masker.add(secret);
+  const std::string masked = masker.mask(message);
   const bool github = world.env.get("GITHUB_ACTIONS").value_or("") == "true";
   // The runner turns this into an annotation; locally it is a plain line on stderr.
-  if (github)
-    world.console.out(formatCommand("error", {{"title", "Invalid input"}}, message) + "\n");
-  world.console.err("factory-deploy: " + message + "\n");
+  if (github) {
+    world.console.out(formatCommand("error", {{"title", "Invalid input"}}, masked) + "\n");
+  }
+  world.console.err("factory-deploy: " + masked + "\n");
   return kExitInvalidInput;
 }
 
@@ -27,7 +45,7 @@ int reportInputError(World& world, const std::string& message) {
 
 int runFactoryDeploy(World& world, const std::vector<std::string>& args) {
   Result<ParsedCommand> command = parseCommand(args, world.env);
-  if (!command) return reportInputError(world, command.message());
+  if (!command) return reportInputError(world, args, command.message());
   if (command->kind == ParsedCommand::Kind::Help) {
     world.console.out(helpText());
     return kExitSuccess;
@@ -47,7 +65,7 @@ int runFactoryDeploy(World& world, const std::vector<std::string>& args) {
   CommandExecutor commands(world.processes, *log, masker,
                            resolvePath(world.currentDirectory, inputs.workingDirectory), {});
   Result<Mode> mode = makeMode(world, inputs, *log, masker, commands);
-  if (!mode) return reportInputError(world, mode.message());
+  if (!mode) return reportInputError(world, args, mode.message());
   Pipeline pipeline(world, inputs, masker, *log, commands, *mode);
   const DeployRecord record = pipeline.run();
   if (inputs.dryRun && !record.invalidInput) {

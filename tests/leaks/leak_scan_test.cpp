@@ -33,11 +33,11 @@ BOOST_AUTO_TEST_CASE(escapes_add_mask_data_like_the_runner_unescapes_it) {
 }
 
 BOOST_AUTO_TEST_CASE(an_unregistered_value_printed_by_the_deploy_command_is_found_everywhere) {
-  // The secrets_command's value is never registered (only names are looked for in its output):
-  // printed by the deploy command, it reaches the log, the receipt, the summary and the artifact.
+  // Nothing registers the manifest-url password when the manifest does not contain it: printed
+  // by the deploy command, it reaches the log, the receipt, the summary and the artifact.
   // This is the control that shows each of those sinks is really scanned.
   LeakHarness h(RunMode::Github);
-  h.deployPrints(1, "echo 'SESSION_KEY=" + kSessionKey + "'\n");
+  h.deployPrints(1, "echo 'leaked: " + kManifestPassword + "'\n");
   BOOST_TEST(h.run({"--environment", "staging"}) == 1);
   const std::vector<Leak> leaks = h.leaks();
   BOOST_TEST(foundIn(leaks, "stdout"), describe(leaks));
@@ -45,7 +45,16 @@ BOOST_AUTO_TEST_CASE(an_unregistered_value_printed_by_the_deploy_command_is_foun
   BOOST_TEST(foundIn(leaks, "step_summary"), describe(leaks));
   BOOST_TEST(foundIn(leaks, "artifact deploy-receipt-staging-1000-1: DEPLOY-RECEIPT.md"),
              describe(leaks));
-  for (const Leak& leak : leaks) BOOST_TEST(leak.sentinel == "the secrets_command listing");
+  for (const Leak& leak : leaks) BOOST_TEST(leak.sentinel == "the password in the manifest url");
+}
+
+BOOST_AUTO_TEST_CASE(a_value_the_secrets_command_lists_is_masked_when_another_command_prints_it) {
+  // The listing is never shown, but its NAME=VALUE lines teach the masker their values.
+  LeakHarness h(RunMode::Github);
+  h.deployPrints(1, "echo 'SESSION_KEY=" + kSessionKey + "'\n");
+  BOOST_TEST(h.run({"--environment", "staging"}) == 1);
+  const std::vector<Leak> leaks = h.leaks();
+  BOOST_TEST(leaks.empty(), describe(leaks));
 }
 
 BOOST_AUTO_TEST_CASE(requests_to_github_and_the_results_service_are_scanned_whole) {
