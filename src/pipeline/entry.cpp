@@ -48,15 +48,9 @@ int runMain(int argc, char** argv) {
   StdConsole console;
   SystemRandom random;
   std::error_code ignored;
-  World world{fs,
-              processes,
-              http,
-              clock,
-              env,
-              console,
-              random,
-              openGit,
-              std::filesystem::current_path(ignored).string()};
+  World world{fs,     processes, http,
+              clock,  env,       console,
+              random, openGit,   std::filesystem::current_path(ignored).string()};
   const std::vector<std::string> args(argv + 1, argv + argc);
   return runFactoryDeploy(world, args);
 }
