@@ -42,7 +42,7 @@ owner_uid=1001  # the workspace owner, as on a runner: not root
 run_id=4242     # every GitHub-mode run is an attempt of this run (artifact names stay unique)
 tmp=$(mktemp -d /tmp/fd-container-test.XXXXXX)
 chmod 755 "$tmp"
-passed=0 failed=0 skipped=0
+passed=0 failed=0 skipped=0 built_here=0
 pids=()
 containers=()
 
@@ -415,6 +415,7 @@ total_start=$SECONDS
 if [ "$mode" != native ]; then
   if [ -z "$image" ]; then
     image=factory-deploy:test
+    built_here=1
     if [ "$setup" = 1 ]; then
       say "container toolchain and base images (scripts/container-setup.sh)"
       "$repo/scripts/container-setup.sh" || { echo "container setup failed" >&2; exit 1; }
@@ -457,6 +458,11 @@ if [ "$mode" != container ]; then
   else
     skip "native mode: $binary not built"
   fi
+fi
+
+if [ "$mode" != native ] && [ "$built_here" = 1 ]; then
+  # Layers of earlier builds pile up (about 1 GB each); keep a day's worth for the build cache.
+  "$engine" image prune -f --filter until=24h >/dev/null 2>&1 || true
 fi
 
 printf '\ncontainer test finished in %s s\n' "$((SECONDS - total_start))"
