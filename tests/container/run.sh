@@ -6,11 +6,13 @@
 # The same scenarios also run build/factory-deploy outside the container (the quick path).
 #
 # Usage: tests/container/run.sh [--mode container|native|both] [--image IMAGE] [--engine podman|docker]
-#                               [--binary PATH] [--context DIR] [--skip-setup] [--keep]
+#                               [--binary PATH] [--fakes PATH] [--context DIR] [--skip-setup] [--keep]
 #   --mode     container: the image only; native: the binary only; both (default)
 #   --image    use this image instead of building factory-deploy:test from the Dockerfile
 #   --engine   the container CLI (default podman; docker takes the same flags)
 #   --binary   the binary for the native mode (default build/factory-deploy)
+#   --fakes    the project's fake services program (default build/bench/fake_services); the
+#              prod scenario against it is skipped when it is not built
 #   --context  image build context (default: the repository)
 #   --skip-setup  do not run scripts/container-setup.sh (toolchain and base images already there)
 #   --keep     keep the temporary directory with every workspace, log and output
@@ -20,12 +22,14 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 mode=both image='' engine=podman binary=$repo/build/factory-deploy context='' setup=1 keep=0
+fakes_binary=$repo/build/bench/fake_services
 while [ $# -gt 0 ]; do
   case "$1" in
     --mode) mode=$2; shift 2 ;;
     --image) image=$2; shift 2 ;;
     --engine) engine=$2; shift 2 ;;
     --binary) binary=$2; shift 2 ;;
+    --fakes) fakes_binary=$2; shift 2 ;;
     --context) context=$2; shift 2 ;;
     --skip-setup) setup=0; shift ;;
     --keep) keep=1; shift ;;
@@ -131,19 +135,19 @@ runner_environment() {  # runner_environment MODE DIR: fills the array `envs` (N
     "GITHUB_STEP_SUMMARY=$root/file_commands/step_summary_$id"
     "GITHUB_STATE=$root/file_commands/save_state_$id" "GITHUB_ENV=$root/file_commands/set_env_$id"
     "GITHUB_PATH=$root/file_commands/add_path_$id"
-    "GITHUB_REPOSITORY=factory/shop" "GITHUB_REPOSITORY_OWNER=factory"
+    "GITHUB_REPOSITORY=$gh_repo" "GITHUB_REPOSITORY_OWNER=${gh_repo%%/*}"
     "GITHUB_REPOSITORY_ID=101" "GITHUB_REPOSITORY_OWNER_ID=100"
     "GITHUB_SHA=$sha" "GITHUB_REF=refs/heads/main" "GITHUB_REF_NAME=main" "GITHUB_REF_TYPE=branch"
     "GITHUB_BASE_REF=" "GITHUB_HEAD_REF="
     "GITHUB_EVENT_NAME=workflow_dispatch" "GITHUB_RUN_ID=$run_id" "GITHUB_RUN_NUMBER=7"
     "GITHUB_RUN_ATTEMPT=$attempt" "GITHUB_ACTOR=octocat" "GITHUB_ACTOR_ID=1"
     "GITHUB_TRIGGERING_ACTOR=octocat" "GITHUB_JOB=deploy" "GITHUB_WORKFLOW=Deploy"
-    "GITHUB_WORKFLOW_REF=factory/shop/.github/workflows/deploy.yml@refs/heads/main"
+    "GITHUB_WORKFLOW_REF=$gh_repo/.github/workflows/deploy.yml@refs/heads/main"
     "GITHUB_ACTION=__factory_deploy" "GITHUB_ACTION_REPOSITORY=factory/deploy"
-    "GITHUB_API_URL=http://127.0.0.1:$gh_port" "GITHUB_GRAPHQL_URL=http://127.0.0.1:$gh_port/graphql"
+    "GITHUB_API_URL=$gh_api_url" "GITHUB_GRAPHQL_URL=$gh_api_url/graphql"
     "GITHUB_SERVER_URL=https://github.com" "GITHUB_RETENTION_DAYS=90"
-    "ACTIONS_RUNTIME_TOKEN=$gh_runtime_token" "ACTIONS_RUNTIME_URL=http://127.0.0.1:$gh_port/"
-    "ACTIONS_RESULTS_URL=http://127.0.0.1:$gh_port/" "ACTIONS_CACHE_URL=http://127.0.0.1:$gh_port/"
+    "ACTIONS_RUNTIME_TOKEN=$gh_runtime_token" "ACTIONS_RUNTIME_URL=$gh_results_url"
+    "ACTIONS_RESULTS_URL=$gh_results_url" "ACTIONS_CACHE_URL=$gh_results_url"
     "RUNNER_OS=Linux" "RUNNER_ARCH=X64" "RUNNER_NAME=GitHub Actions 2"
     "RUNNER_ENVIRONMENT=github-hosted" "RUNNER_TEMP=$root/runner_temp"
     "RUNNER_TOOL_CACHE=/opt/hostedtoolcache" "RUNNER_WORKSPACE=$root"
@@ -153,7 +157,7 @@ runner_environment() {  # runner_environment MODE DIR: fills the array `envs` (N
 write_event() {  # write_event DIR ENVIRONMENT
   cat >"$1/workflow/event.json" <<EOF
 {"inputs": {"environment": "$2", "confirm": ""}, "ref": "refs/heads/main",
- "repository": {"full_name": "factory/shop", "name": "shop", "owner": {"login": "factory"},
+ "repository": {"full_name": "$gh_repo", "name": "${gh_repo#*/}", "owner": {"login": "${gh_repo%%/*}"},
                 "default_branch": "main"},
  "sender": {"login": "octocat"}, "workflow": ".github/workflows/deploy.yml"}
 EOF
@@ -331,7 +335,7 @@ github_mode_scenarios() {  # the Action front door, in MODE, against the fake Gi
   check "$m gh staging: artifact finalized as $art_name with the output's id" \
     grep -q "\"note\": \"finalize $art_name id $art_id " "$gh_log"
   check "$m gh staging: artifact-url points at the run's artifact" bash -c \
-    "python3 '$here/inspect.py' output '$outputs_file' artifact-url | grep -q '/factory/shop/actions/runs/$run_id/artifacts/$art_id'"
+    "python3 '$here/inspect.py' output '$outputs_file' artifact-url | grep -q '/$gh_repo/actions/runs/$run_id/artifacts/$art_id'"
   local zipped
   zipped=$(inspect zip-member "$d/artifacts/$art_name" DEPLOY-RECEIPT.md 2>/dev/null)
   expect_eq "$m gh staging: artifact zip holds the receipt" "$(cat "$ws/DEPLOY-RECEIPT.md" 2>/dev/null)" "$zipped"
@@ -354,7 +358,7 @@ github_mode_scenarios() {  # the Action front door, in MODE, against the fake Gi
   expect_eq "$m gh prod: exit code" 0 "$rc"
   check_receipt "$m gh prod" SUCCESS
   check_outputs "$m gh prod" SUCCESS prod
-  check "$m gh prod: blocker pull requests were looked up" grep -q '"path": "/repos/factory/shop/issues"' "$gh_log"
+  check "$m gh prod: blocker pull requests were looked up" grep -q "\"path\": \"/repos/$gh_repo/issues\"" "$gh_log"
 
   inputs=([environment]=prod [confirm]=shop [config]=.factory/deploy-config-unhealthy.json)
   run_deploy "$m" github gh-prod-rollback
@@ -390,21 +394,80 @@ cancellation_scenarios() {  # SIGTERM (and, through podman's sig-proxy, SIGINT) 
   done
 }
 
-start_fake_github() {  # start_fake_github DIR: sets gh_port, gh_token, gh_runtime_token, gh_log
+# start_fake_github DIR: sets gh_api_url, gh_results_url, gh_repo, gh_token, gh_runtime_token, gh_log
+start_fake_github() {
   local d=$1
   gh_log=$d/github-requests.jsonl
   python3 "$here/fake_github.py" --info-file "$d/github.json" --log "$gh_log" \
     --artifacts-dir "$d/artifacts" --run-id "$run_id" >"$d/github.log" 2>&1 &
   pids+=($!)
   wait_for "$d/github.json" 10 || return 1
-  read -r gh_port gh_token gh_runtime_token < <(python3 -c \
+  local port
+  read -r port gh_token gh_runtime_token < <(python3 -c \
     'import json,sys; i=json.load(open(sys.argv[1])); print(i["port"], i["token"], i["runtime_token"])' \
     "$d/github.json")
+  gh_api_url=http://127.0.0.1:$port
+  gh_results_url=http://127.0.0.1:$port/
+  gh_repo=factory/shop
+}
+
+# A prod deploy against the project's own fakes (bench/fake_services: the OpenAPI-checked fake
+# GitHub of tests/support, the results service proven with @actions/artifact, and an app), when
+# that program is built. Its scenario: green checks, an approved review for prod, staging
+# already deployed, the commit on the default branch.
+project_fakes_scenario() {
+  local m=$1 d
+  say "$m: GitHub mode prod against the project's own fakes ($fakes_binary)"
+  if [ ! -x "$fakes_binary" ]; then
+    skip "$m: $fakes_binary not built (cmake --build build --target fake_services)"
+    return
+  fi
+  new_workspace "$m-project-fakes" || { fail "$m: workspace"; return; }
+  d=$(dirname "$ws")
+  gh_token=ghs_containerTest0123456789abcdef
+  "$fakes_binary" --dir "$d/fakes" --sha "$sha" --previous-sha "$(printf '1%.0s' {1..40})" \
+    --check-runs 5 --run-id "$run_id" --token "$gh_token" >"$d/fakes.log" 2>&1 &
+  local fakes_pid=$!
+  pids+=("$fakes_pid")
+  wait_for "$d/fakes/ready.env" 20 || { fail "$m: project fakes did not start" "$(cat "$d/fakes.log")"; return; }
+  local key value app
+  while IFS='=' read -r key value; do
+    case "$key" in
+      FD_BENCH_API_URL) gh_api_url=$value ;;
+      FD_BENCH_RESULTS_URL) gh_results_url=$value ;;
+      FD_BENCH_RUNTIME_TOKEN) gh_runtime_token=$value ;;
+      FD_BENCH_APP_URL) app=$value ;;
+    esac
+  done <"$d/fakes/ready.env"
+  gh_repo=octo/shop
+  # Point the manifest at the fakes' app (a working-tree change: the deployed commit stays HEAD).
+  # That app answers every path with its health JSON, so the smoke test looks for "ok".
+  sed -i -e "s|$app_url|$app|g" -e 's|"expect_body_contains": "shop"|"expect_body_contains": "ok"|' \
+    "$ws/.factory/deploy-config.json"
+  chown "$owner_uid:$owner_uid" "$ws/.factory/deploy-config.json"
+  app_url=$app
+  inputs=([environment]=prod)
+  write_event "$d" prod
+  local saved_attempt=$attempt
+  attempt=0  # the fake knows this run's first attempt
+  run_deploy "$m" github project-fakes-prod
+  attempt=$saved_attempt
+  expect_eq "$m project fakes prod: exit code" 0 "$rc"
+  check_receipt "$m project fakes prod" SUCCESS
+  check_outputs "$m project fakes prod" SUCCESS prod
+  check "$m project fakes prod: confirmed by the approved review" grep -qi alice "$ws/DEPLOY-RECEIPT.md"
+  check "$m project fakes prod: an artifact id came back" test -n "$(output "$outputs_file" artifact-id)"
+  check_no_token "$m project fakes prod" "$out" "$outputs_file" "$summary_file" "$ws/DEPLOY-RECEIPT.md"
+  check_no_root_files "$m project fakes"
+  kill -TERM "$fakes_pid"
+  wait "$fakes_pid"
+  expect_eq "$m project fakes: the results service refused nothing" 0 "$?"
 }
 
 all_scenarios() {
   local_mode_scenarios "$1"
   github_mode_scenarios "$1"
+  project_fakes_scenario "$1"
   cancellation_scenarios "$1"
 }
 
