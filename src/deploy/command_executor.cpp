@@ -19,6 +19,7 @@ CommandResult CommandExecutor::run(std::string_view label, const std::string& co
   spec.workdir = workdir_;
   spec.env = env_;
   spec.timeout = timeout;
+  spec.masker = &masker_;  // masked before any line is cut or split
   if (echo == Echo::Stream) {
     spec.onLine = [this](std::string_view line) { log_.untrusted(line); };
     log_.beginUntrusted();
@@ -32,6 +33,7 @@ CommandResult CommandExecutor::run(std::string_view label, const std::string& co
     return failed;
   }
   CommandResult result = std::move(ran).value();
+  // Again, for runners that do not take the masker (and secrets registered meanwhile).
   for (std::string& line : result.tail) line = masker_.mask(line);
   if (echo == Echo::Stream) {
     result.output = masker_.mask(result.output);

@@ -28,6 +28,11 @@ HealthAttempt judgeError(const Error& error) {
   return attempt;
 }
 
+// Text from the app as the rows show it: masked first, so the cut cannot split a secret.
+std::string shown(const std::string& text, const HealthRequest& request) {
+  return excerpt(request.masker != nullptr ? request.masker->mask(text) : text);
+}
+
 HealthAttempt judgeResponse(const HttpResponse& response, const HealthRequest& request) {
   HealthAttempt attempt;
   attempt.status = std::to_string(response.status);
@@ -35,8 +40,8 @@ HealthAttempt judgeResponse(const HttpResponse& response, const HealthRequest& r
   if (response.status != request.config.expectedStatus) {
     if (response.status >= 300 && response.status < 400) {
       const auto location = response.header("Location");
-      attempt.detail =
-          "redirect to " + (location ? excerpt(*location) : "(no Location)") + ", not followed";
+      attempt.detail = "redirect to " + (location ? shown(*location, request) : "(no Location)") +
+                       ", not followed";
     }
     return attempt;
   }

@@ -9,6 +9,7 @@
 #include "core/ports/clock.hpp"
 #include "core/ports/http_client.hpp"
 #include "core/ports/log.hpp"
+#include "core/secret_masker.hpp"
 
 namespace fd {
 
@@ -18,6 +19,9 @@ struct HealthRequest {
   HealthCheckConfig config;
   std::string expectedSha;  // full; used when config.expectVersion
   std::string label;        // "" or "after rollback", added to the rows' notes
+  // When set, what the app answers (a redirect's Location) is masked before it is cut for the
+  // rows and the log. The pipeline passes its masker; it must outlive checkHealth().
+  const SecretMasker* masker = nullptr;
 };
 
 struct HealthOutcome {

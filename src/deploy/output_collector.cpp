@@ -1,5 +1,6 @@
 #include "deploy/output_collector.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace fd {
@@ -20,13 +21,17 @@ std::string_view utf8Prefix(std::string_view text, std::size_t maxBytes) {
 }
 
 OutputCollector::OutputCollector(std::function<void(std::string_view)> onLine,
-                                 std::size_t tailLines, std::size_t captureBytes)
-    : onLine_(std::move(onLine)), tailLines_(tailLines), captureBytes_(captureBytes) {}
+                                 std::size_t tailLines, std::size_t captureBytes,
+                                 const SecretMasker* masker)
+    : onLine_(std::move(onLine)),
+      tailLines_(tailLines),
+      captureBytes_(captureBytes),
+      masker_(masker) {}
 
 void OutputCollector::feed(std::string_view bytes) {
-  if (output_.size() < captureBytes_) {
-    output_.append(bytes.substr(0, captureBytes_ - output_.size()));
-  }
+  const std::size_t room = captureBytes_ - std::min(captureBytes_, output_.size());
+  output_.append(bytes.substr(0, room));
+  capped_ = capped_ || bytes.size() > room;
   while (!bytes.empty()) {
     const std::size_t newline = bytes.find('\n');
     if (newline == std::string_view::npos) {
@@ -39,20 +44,37 @@ void OutputCollector::feed(std::string_view bytes) {
     partial_.clear();
   }
   while (partial_.size() > kMaxLineBytes) {
-    const std::string_view piece = utf8Prefix(partial_, kMaxLineBytes);
-    deliver(piece);
-    partial_.erase(0, piece.size());
+    const std::size_t end = pieceEnd();
+    deliver(std::string_view(partial_).substr(0, end));
+    partial_.erase(0, end);
   }
 }
 
-void OutputCollector::finish() {
-  if (partial_.empty()) return;
-  deliver(partial_);
-  partial_.clear();
+// Where the next piece of an over-long line ends: at most kMaxLineBytes, on a character boundary
+// and, with a masker, before any secret that is (or may still be arriving) across that point.
+std::size_t OutputCollector::pieceEnd() const {
+  const std::size_t plain = utf8Prefix(partial_, kMaxLineBytes).size();
+  if (masker_ == nullptr) return plain;
+  std::size_t end = plain;
+  for (;;) {
+    const std::size_t safe = utf8Prefix(partial_, masker_->safeCut(partial_, end)).size();
+    if (safe == end) break;
+    end = safe;
+  }
+  // No such point (a secret nearly as long as a piece): cut as without a masker.
+  return end == 0 ? plain : end;
 }
 
-void OutputCollector::deliver(std::string_view line) {
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+void OutputCollector::finish() {
+  if (!partial_.empty()) deliver(partial_);
+  partial_.clear();
+  // The cap may have cut a secret: drop the end where the start of one could be.
+  if (capped_ && masker_ != nullptr) output_.resize(masker_->safeCut(output_, output_.size()));
+}
+
+void OutputCollector::deliver(std::string_view raw) {
+  if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+  const std::string line = masker_ != nullptr ? masker_->mask(raw) : std::string(raw);
   if (onLine_) onLine_(line);
   if (tailLines_ == 0) return;
   std::string kept(utf8Prefix(line, kMaxTailLineBytes));

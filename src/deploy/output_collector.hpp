@@ -1,4 +1,6 @@
 // Turns a child's raw output into lines as they arrive, a bounded tail and a capped capture.
+// With a masker, secrets are masked before anything is cut: a secret is never split between two
+// pieces of a line, nor kept in part at the end of a tail line.
 #pragma once
 
 #include <cstddef>
@@ -7,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/secret_masker.hpp"
 
 namespace fd {
 
@@ -18,8 +22,9 @@ class OutputCollector {
   // Tail entries are cut to this length: the receipt's Diagnostics must stay readable.
   static constexpr std::size_t kMaxTailLineBytes = 2000;
 
+  // `masker` (may be null) must outlive the collector.
   OutputCollector(std::function<void(std::string_view)> onLine, std::size_t tailLines,
-                  std::size_t captureBytes);
+                  std::size_t captureBytes, const SecretMasker* masker = nullptr);
 
   // Feeds bytes as read from the pipe; complete lines are delivered at once.
   void feed(std::string_view bytes);
@@ -31,12 +36,15 @@ class OutputCollector {
 
  private:
   void deliver(std::string_view line);
+  std::size_t pieceEnd() const;
 
   std::function<void(std::string_view)> onLine_;
   std::size_t tailLines_;
   std::size_t captureBytes_;
+  const SecretMasker* masker_;
   std::string partial_;
   std::string output_;
+  bool capped_ = false;  // output_ dropped bytes
   std::deque<std::string> tail_;
 };
 

@@ -157,7 +157,7 @@ class Supervisor {
  public:
   Supervisor(Child child, const CommandSpec& spec)
       : child_(child),
-        collector_(spec.onLine, spec.tailLines, spec.captureBytes),
+        collector_(spec.onLine, spec.tailLines, spec.captureBytes, spec.masker),
         started_(steady_clock::now()),
         deadline_(started_ + spec.timeout) {}
 

@@ -21,9 +21,14 @@ std::string upper(std::string text) {
   return text;
 }
 
-std::string displayName(const SmokeTest& test) {
+// Masked first (with a masker), so the cut cannot leave part of a secret.
+std::string shown(const std::string& text, const SecretMasker* masker, std::size_t maxChars = 80) {
+  return excerpt(masker != nullptr ? masker->mask(text) : text, maxChars);
+}
+
+std::string displayName(const SmokeTest& test, const SecretMasker* masker) {
   if (!test.name.empty()) return test.name;
-  if (test.isCommand()) return excerpt(test.command, 60);
+  if (test.isCommand()) return shown(test.command, masker, 60);
   return upper(test.method.empty() ? "GET" : test.method) + " " + test.path;
 }
 
@@ -36,9 +41,10 @@ std::string seconds(std::chrono::milliseconds duration) {
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "s";
 }
 
-SmokeRow runHttpTest(const SmokeTest& test, const std::string& baseUrl, HttpClient& http) {
+SmokeRow runHttpTest(const SmokeTest& test, const std::string& baseUrl, HttpClient& http,
+                     const SecretMasker* masker) {
   SmokeRow row;
-  row.test = displayName(test);
+  row.test = displayName(test, masker);
   HttpRequest request;
   request.method = upper(test.method.empty() ? "GET" : test.method);
   request.url = joinUrl(baseUrl, test.path.empty() ? "/" : test.path);
@@ -55,7 +61,7 @@ SmokeRow runHttpTest(const SmokeTest& test, const std::string& baseUrl, HttpClie
   if (response->status != test.expectStatus) {
     row.notes = "expected " + std::to_string(test.expectStatus) + ", got " + got;
     if (auto location = response->header("Location"); location && response->status / 100 == 3) {
-      row.notes += ", redirect to " + excerpt(*location) + " not followed";
+      row.notes += ", redirect to " + shown(*location, masker) + " not followed";
     }
     return row;
   }
@@ -78,27 +84,29 @@ std::string lastLine(const std::vector<std::string>& tail) {
   return found == tail.rend() ? "" : *found;
 }
 
-SmokeRow runCommandTest(const SmokeTest& test, const SmokeCommandRunner& runCommand) {
+SmokeRow runCommandTest(const SmokeTest& test, const SmokeCommandRunner& runCommand,
+                        const SecretMasker* masker) {
   SmokeRow row;
-  row.test = displayName(test);
+  row.test = displayName(test, masker);
   const CommandResult result = runCommand(row.test, test.command);
   row.passed = result.succeeded();
   row.notes = describeCommandEnd(result);
   if (!result.timedOut) row.notes += " in " + seconds(result.duration);
   // The tail comes from the pipeline's runner, which masks secrets before they reach it.
   const std::string last = lastLine(result.tail);
-  if (!row.passed && !last.empty()) row.notes += ": " + excerpt(last, 120);
+  if (!row.passed && !last.empty()) row.notes += ": " + shown(last, masker, 120);
   return row;
 }
 
 }  // namespace
 
 SmokeOutcome runSmokeTests(const std::vector<SmokeTest>& tests, const std::string& baseUrl,
-                           HttpClient& http, const SmokeCommandRunner& runCommand) {
+                           HttpClient& http, const SmokeCommandRunner& runCommand,
+                           const SecretMasker* masker) {
   SmokeOutcome outcome;
   for (const SmokeTest& test : tests) {  // every test runs: the receipt shows all failures
-    SmokeRow row =
-        test.isCommand() ? runCommandTest(test, runCommand) : runHttpTest(test, baseUrl, http);
+    SmokeRow row = test.isCommand() ? runCommandTest(test, runCommand, masker)
+                                    : runHttpTest(test, baseUrl, http, masker);
     outcome.passed = outcome.passed && row.passed;
     outcome.rows.push_back(std::move(row));
   }

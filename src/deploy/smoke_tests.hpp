@@ -9,6 +9,7 @@
 #include "core/manifest.hpp"
 #include "core/ports/http_client.hpp"
 #include "core/ports/process_runner.hpp"
+#include "core/secret_masker.hpp"
 
 namespace fd {
 
@@ -21,7 +22,10 @@ struct SmokeOutcome {
 using SmokeCommandRunner =
     std::function<CommandResult(const std::string& name, const std::string& command)>;
 
+// With a `masker`, what the app answers (a redirect's Location) is masked before it is cut for the
+// notes; the pipeline passes its own.
 SmokeOutcome runSmokeTests(const std::vector<SmokeTest>& tests, const std::string& baseUrl,
-                           HttpClient& http, const SmokeCommandRunner& runCommand);
+                           HttpClient& http, const SmokeCommandRunner& runCommand,
+                           const SecretMasker* masker = nullptr);
 
 }  // namespace fd

@@ -108,6 +108,27 @@ BOOST_AUTO_TEST_CASE(a_redirect_is_not_healthy) {
   BOOST_TEST(contains(outcome.reason, "302"));
 }
 
+BOOST_AUTO_TEST_CASE(a_redirect_location_is_masked_before_it_is_cut) {
+  const std::string token = "FoQ1Ws4Kp9Qz2Xn7Ld3Vy8Mh5Jt6Rc1Bg0FeWa";
+  const std::string location = "https://sso.example/?s=" + std::string(53, 's') + token;
+  Harness h;
+  h.http.handler = [&](const HttpRequest&) {
+    Result<HttpResponse> response = status(302);
+    response->headers = {{"Location", location}};
+    return response;
+  };
+  fd::SecretMasker masker;
+  masker.add(token);
+  HealthRequest request = healthRequest(5, 5);
+  request.masker = &masker;
+  const HealthOutcome outcome = h.run(request);
+  BOOST_REQUIRE(outcome.rows.size() == 1U);
+  // Cut after 80 bytes it would have kept "FoQ1", too little for the masker to know it later.
+  BOOST_TEST(contains(outcome.rows[0].notes, "s=" + std::string(53, 's') + "***, not followed"));
+  BOOST_TEST(!contains(outcome.reason, "FoQ1"));
+  for (const auto& entry : h.log.entries) BOOST_TEST(!contains(entry.text, "FoQ1"), entry.text);
+}
+
 BOOST_AUTO_TEST_CASE(the_expected_status_is_matched_exactly) {
   Harness h;
   h.http.handler = Script{{200}};

@@ -96,6 +96,27 @@ BOOST_AUTO_TEST_CASE(http_tests_check_status_and_body_and_every_test_runs) {
   BOOST_TEST(outcome.rows[5].passed);
 }
 
+BOOST_AUTO_TEST_CASE(a_redirect_location_is_masked_before_it_is_cut) {
+  const std::string token = "FoQ1Ws4Kp9Qz2Xn7Ld3Vy8Mh5Jt6Rc1Bg0FeWa";
+  const std::string location = "https://sso.example/?s=" + std::string(53, 's') + token;
+  fd::test::FakeHttpClient http;
+  http.handler = [&](const HttpRequest&) -> Result<HttpResponse> {
+    HttpResponse response;
+    response.status = 302;
+    response.headers = {{"Location", location}};
+    return response;
+  };
+  fd::SecretMasker masker;
+  masker.add(token);
+  const fd::SmokeOutcome outcome =
+      fd::runSmokeTests({httpTest("home", "/")}, "https://shop.example", http, {}, &masker);
+  BOOST_REQUIRE(outcome.rows.size() == 1U);
+  BOOST_TEST(!outcome.rows[0].passed);
+  // Cut after 80 bytes it would have kept "FoQ1", too little for the masker to know it later.
+  BOOST_TEST(outcome.rows[0].notes == "expected 200, got 302 in 0 ms, redirect to " +
+                                          location.substr(0, 76) + "*** not followed");
+}
+
 BOOST_AUTO_TEST_CASE(sends_the_declared_method) {
   fd::test::FakeHttpClient http;
   http.handler = FakeSite{{{"/api/orders", {201, "{}"}}}};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/secret_masker.hpp"
 
 namespace fd {
 
@@ -19,8 +20,12 @@ struct CommandSpec {
   std::chrono::milliseconds timeout{std::chrono::minutes(10)};
   // Called for every line as it arrives (without the newline); may be empty.
   std::function<void(std::string_view)> onLine;
-  std::size_t tailLines = 40;        // lines kept for the receipt's Diagnostics
+  std::size_t tailLines = 40;          // lines kept for the receipt's Diagnostics
   std::size_t captureBytes = 1 << 20;  // bytes of output kept in `output`
+  // When set, every line is masked before it is cut for the tail or given to onLine, and an
+  // over-long line is never split inside a secret. `output` stays raw (secrets_command needs it)
+  // but, when capped, loses its end where a secret may have been cut. Must outlive run().
+  const SecretMasker* masker = nullptr;
 };
 
 struct CommandResult {
