@@ -32,20 +32,24 @@ echo "fuzz.sh: built in $(($(date +%s) - build_start)) s"
 mkdir -p "$build/logs"
 failed=0
 rows=()
+replay_failures=()
 for target in "${targets[@]}"; do
   binary="$build/fuzz/fuzz_$target"
   log="$build/logs/$target.log"
   : >"$log"
-  # 1. Every input that once crashed must now pass (the binary run on files only executes them).
+  # 1. Every input that once crashed must now pass (the binary run on a file only executes it).
   replayed=0
-  regressions="$top/fuzz/regressions/$target"
-  if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
-    replayed=$(find "$regressions" -type f | wc -l)
-    if ! "$binary" "$regressions"/* >>"$log" 2>&1; then
-      rows+=("$target|-|-|REGRESSION FAILED ($log)")
-      failed=1
-      continue
-    fi
+  still_failing=()
+  for input in "$top/fuzz/regressions/$target"/*; do
+    [ -f "$input" ] || continue
+    replayed=$((replayed + 1))
+    "$binary" "$input" >>"$log" 2>&1 || still_failing+=("${input#"$top"/}")
+  done
+  if [ ${#still_failing[@]} -gt 0 ]; then
+    rows+=("$target|-|-|REGRESSION FAILED: ${still_failing[*]}")
+    replay_failures+=("$target")
+    failed=1
+    continue
   fi
   # 2. Fuzz a fresh copy of the seed corpus for a bounded time.
   corpus="$build/corpus/$target"
@@ -77,5 +81,9 @@ printf '\n%-12s %12s %6s  %s\n' target runs time result
 for row in "${rows[@]}"; do
   IFS='|' read -r name runs time result <<<"$row"
   printf '%-12s %12s %6s  %s\n' "$name" "$runs" "$time" "$result"
+done
+for target in "${replay_failures[@]+"${replay_failures[@]}"}"; do
+  echo "---- fuzz_$target: an input of fuzz/regressions/$target fails again:" >&2
+  grep -m3 -E 'runtime error|ERROR: |property failed|^Running: ' "$build/logs/$target.log" >&2 || true
 done
 exit "$failed"
