@@ -32,7 +32,7 @@ std::vector<CommandCase> commands() {
   const std::string rollbackFailed = "FAILED (rollback failed — prod may be broken, act now)";
   return {
       {"deploy_command",
-       "`deploy_command` (prod)",
+       "command `deploy_command` (prod)",
        "deploy",
        3,
        rolledBack,
@@ -42,7 +42,7 @@ std::vector<CommandCase> commands() {
        "failure reason `deploy_command failed (%END%)`; automatic rollback; Rollback performed "
        "YES"},
       {"rollback_command",
-       "`rollback_command` (prod, after a failed health check)",
+       "command `rollback_command` (prod, after a failed health check)",
        "rollback_command",
        4,
        rollbackFailed,
@@ -51,7 +51,7 @@ std::vector<CommandCase> commands() {
        "timed out after 600s",
        "Rollback result `%END%`; Diagnostics: `PROD MAY BE BROKEN …` and the next steps"},
       {"secrets_command",
-       "`secrets_command`",
+       "command `secrets_command`",
        "secrets_command",
        1,
        "FAILED",
@@ -62,7 +62,7 @@ std::vector<CommandCase> commands() {
        "failure reason `secrets_command failed (%END%)…`; not deployed (the output, which lists "
        "secrets, is never shown)"},
       {"current_version_command",
-       "`current_version_command`",
+       "command `current_version_command`",
        "current_version_command",
        0,
        "SUCCESS",
@@ -72,7 +72,7 @@ std::vector<CommandCase> commands() {
        "SUCCESS; previous version from the ledger; log warning `current_version_command gave no "
        "version (%END%)`"},
       {"telemetry_check_command",
-       "`telemetry_check_command` (prod)",
+       "command `telemetry_check_command` (prod)",
        "telemetry_check_command",
        3,
        rolledBack,
@@ -82,7 +82,7 @@ std::vector<CommandCase> commands() {
        "timed out after 120s",
        "Traces flowing NO; failure reason `no telemetry: telemetry_check_command %END%`; rollback"},
       {"error_rate_command",
-       "`error_rate_command` (prod: baseline and after)",
+       "command `error_rate_command` (prod: baseline and after)",
        "error_rate_command",
        3,
        rolledBack,
@@ -92,7 +92,7 @@ std::vector<CommandCase> commands() {
        "error rate and baseline `no data (%END%)` (never read as 0); verification fails; "
        "rollback"},
       {"ci_check_command",
-       "`ci_check_command` (local CI gate)",
+       "command `ci_check_command` (local CI gate)",
        "ci_check_command",
        1,
        "FAILED",
@@ -102,7 +102,7 @@ std::vector<CommandCase> commands() {
        "timed out after 600s",
        "CI Checks FAIL `ci_check_command failed (%END%)`; not deployed"},
       {"smoke_command",
-       "a command smoke test (prod)",
+       "a command smoke test `{\"name\", \"command\"}` (prod)",
        "smoke_command",
        3,
        rolledBack,
@@ -171,7 +171,7 @@ std::vector<MatrixCase> cases() {
     for (const bool hangs : {false, true}) {
       const std::string end = hangs ? command.hangEnd : "killed by signal 9";
       MatrixRow row{command.id + (hangs ? "__hang" : "__killed_by_signal"),
-                    "command " + command.call,
+                    command.call,
                     hangs ? "hangs past its timeout (" + command.hangEnd.substr(16) + ")"
                           : "killed by SIGKILL after printing a line",
                     hangs ? "no: the process group gets SIGTERM, then SIGKILL" : "no",

@@ -283,7 +283,7 @@ void runnerOutputRealFullDiskMidWrite(Verdict& verdict) {
   const Result<std::string> written = run.posixFs.read(output, 1 << 20);
   verdict.kept(written && written->rfind(earlier, 0) == 0, "the earlier step's output");
   verdict.expect(written && runnerAccepts(*written),
-                 "GITHUB_OUTPUT still in a form the runner accepts:\n" +
+                 "GITHUB_OUTPUT is left in a form the runner accepts\n" +
                      (written ? written->substr(earlier.size()) : std::string()));
 }
 

@@ -164,6 +164,9 @@ std::vector<MatrixCase> cases() {
         // After an attempt that hung until the deadline, a second attempt starts with no time
         // left (a 1 ms request), adding a "timeout — attempt 2: no answer within 1 ms" row.
         fault.id == "hang" ? 1U : 0U});
+  }
+  for (const VerifyFault& fault : faults()) {
+    // One request, never retried: "once" is the same as "every attempt" (one 502 row shows it).
     if (fault.id == "connection_refused_once" || fault.id == "tls_failure_once") continue;
     all.push_back(
         MatrixCase{{"smoke_http__" + fault.id, "smoke test `GET <url>/cart` (prod)", fault.label,
