@@ -1,5 +1,12 @@
 #include "faults/fault_http.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <stdexcept>
+
 #include "faults/reaper.hpp"
 #include "support/temp_dir.hpp"
 
@@ -42,11 +49,37 @@ const TlsFiles& selfSigned() {
 
 }  // namespace
 
+// A port on 127.0.0.1 that is bound but not listening: connecting to it is refused, and unlike
+// a port merely found free, no other server (tests run in parallel) can take it meanwhile.
+class RefusingPort {
+ public:
+  RefusingPort() : fd_(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof address;
+    if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), size) != 0 ||
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
+      throw std::runtime_error("cannot reserve a port on 127.0.0.1");
+    }
+    port_ = ntohs(address.sin_port);
+  }
+  ~RefusingPort() { ::close(fd_); }
+  RefusingPort(const RefusingPort&) = delete;
+  RefusingPort& operator=(const RefusingPort&) = delete;
+  int port() const { return port_; }
+
+ private:
+  int fd_;
+  int port_ = 0;
+};
+
 struct FaultRouter::Rule {
   HttpFault fault;
   std::regex path;
   std::string origin;  // where routed requests go
   std::unique_ptr<LoopbackServer> server;
+  std::unique_ptr<RefusingPort> refusing;
   int hits = 0;
 };
 
@@ -61,7 +94,8 @@ std::size_t FaultRouter::add(HttpFault fault) {
   rule->path = std::regex(fault.path);
   switch (fault.kind) {
     case HttpFaultKind::Refused:
-      rule->origin = "http://127.0.0.1:" + std::to_string(unusedPort());
+      rule->refusing = std::make_unique<RefusingPort>();
+      rule->origin = "http://127.0.0.1:" + std::to_string(rule->refusing->port());
       break;
     case HttpFaultKind::Tls:
       // Never reached past the handshake: the client refuses the self-signed certificate.
