@@ -8,7 +8,7 @@
 FROM debian:bookworm AS builder
 ENV DEBIAN_FRONTEND=noninteractive
 COPY scripts/install-deps.sh /src/scripts/install-deps.sh
-RUN /src/scripts/install-deps.sh && rm -rf /var/lib/apt/lists/*
+RUN /src/scripts/install-deps.sh --build-only && rm -rf /var/lib/apt/lists/*
 COPY . /src
 RUN /src/scripts/build-in-image.sh --build-dir /src/build --out /out
 

@@ -20,7 +20,7 @@ status=0
 find src tests examples fuzz -path '*/node_modules' -prune -o \
   -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' -o -name '*.cc' \) -print |
   sort >"$out/format-files"
-clang-format --dry-run --Werror $(cat "$out/format-files") 2>"$out/format.log" || true
+xargs -a "$out/format-files" clang-format --dry-run --Werror 2>"$out/format.log" || true
 grep -oE '^[^:]+:[0-9]+:[0-9]+: (warning|error)' "$out/format.log" | cut -d: -f1 | sort | uniq -c |
   awk '{print $2 ": " $1 " place(s) not clang-formatted"}' >"$out/format-findings" || true
 echo "clang-format: $(wc -l <"$out/format-files") files, $(wc -l <"$out/format-findings") not formatted"

@@ -55,8 +55,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       response.setStatus(healthy ? Poco::Net::HTTPResponse::HTTP_OK
                                  : Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
       send(response, "application/json",
-           std::string("{\"status\":\"") + (healthy ? "ok" : "unhealthy") +
-               "\",\"version\":\"" + release_.version + "\"}");
+           std::string("{\"status\":\"") + (healthy ? "ok" : "unhealthy") + "\",\"version\":\"" +
+               release_.version + "\"}");
       return;
     }
     if (path == "/hello") {
@@ -110,9 +110,8 @@ int serve(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // the server threads inherit the mask
-  const Poco::Net::ServerSocket socket(
-      Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(
-                                                std::stoi(option(argc, argv, "--port")))));
+  const Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(
+      "127.0.0.1", static_cast<Poco::UInt16>(std::stoi(option(argc, argv, "--port")))));
   Poco::Net::HTTPServer server(new Factory(release), socket, new Poco::Net::HTTPServerParams);
   server.start();
   std::cout << "example-service " << release.version << " listening on "

@@ -97,7 +97,10 @@ class HealthProbe {
       if (consecutive >= std::max(1, config.successes)) return healthy();
       if (attempt.status == "invalid URL") return unhealthy(attempt, consecutive, number);
       const auto next = started + interval;
-      if (next >= deadline) return unhealthy(attempt, consecutive, number);
+      // From now, not from the schedule: an attempt that hung to the deadline leaves no time.
+      if (std::max(next, clock_.steady()) >= deadline) {
+        return unhealthy(attempt, consecutive, number);
+      }
       const auto now = clock_.steady();
       // Rounded up: sleeping a hair short would squeeze in one attempt too many.
       if (next > now && !clock_.sleepFor(std::chrono::ceil<milliseconds>(next - now))) {

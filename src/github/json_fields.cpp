@@ -56,7 +56,7 @@ std::string idField(const rapidjson::Value& object, const char* name) {
 std::string toJson(const rapidjson::Value& value) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
+  if (!value.Accept(writer)) return "null";  // inf/NaN cannot be written back as JSON
   return {buffer.GetString(), buffer.GetSize()};
 }
 

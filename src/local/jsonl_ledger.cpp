@@ -77,9 +77,10 @@ Result<std::vector<LedgerEntry>> JsonlLedger::successful(const std::string& envi
   std::vector<LedgerEntry> all = parse(*text, path_, problems);
   for (const std::string& problem : problems) log_.warning(problem, {"Ledger", path_, 0});
   std::vector<LedgerEntry> matching;
-  for (auto it = all.rbegin(); it != all.rend(); ++it) {  // newest first
-    if (it->environment == environment && it->status == "SUCCESS") matching.push_back(*it);
+  for (const LedgerEntry& entry : all) {
+    if (entry.environment == environment && entry.status == "SUCCESS") matching.push_back(entry);
   }
+  std::reverse(matching.begin(), matching.end());  // newest first
   return matching;
 }
 

@@ -97,7 +97,12 @@ Status PosixFileSystem::writeAtomic(const std::string& path, std::string_view co
 Status PosixFileSystem::append(const std::string& path, std::string_view content) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) return systemError(path, "append to");
+  struct stat before {};
+  const bool sized = ::fstat(fd, &before) == 0;
   Status written = writeAll(fd, content, path);
+  // A half-written entry would glue itself to the next one (a ledger line, a heredoc output):
+  // cut the file back to what it was, so a failed append leaves no trace.
+  if (!written && sized) (void)::ftruncate(fd, before.st_size);
   ::close(fd);
   return written;
 }

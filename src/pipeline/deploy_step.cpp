@@ -7,7 +7,10 @@ bool Pipeline::deploy() {
   log_.beginGroup("Deploy");
   const Result<std::string> id = mode_.ledger->begin(*context_);
   if (id) record_.deploymentId = *id;
-  if (!id) log_.warning("could not record the deployment start: " + id.message());
+  if (!id) {
+    log_.warning("could not record the deployment start: " + id.message());
+    record_.notes.push_back("could not record the deployment start: " + id.message());
+  }
   deployStarted_ = true;
   const CommandResult ran =
       commands_.run("deploy", env_.deployCommand, std::chrono::seconds(env_.deployTimeoutS));

@@ -46,7 +46,11 @@ void Pipeline::finish() {
   const std::string receiptPath = path(inputs_.receipt);
   if (context_ && deployStarted_) {
     const Status recorded = mode_.ledger->finish(*context_, record_);
-    if (!recorded) log_.warning("could not record the deploy in the ledger: " + recorded.message());
+    if (!recorded) {
+      const std::string note = "could not record the deploy in the ledger: " + recorded.message();
+      log_.warning(note);
+      record_.notes.push_back(note);
+    }
   }
   const std::string markdown = masker_.mask(renderReceipt(record_));
   const Result<ReceiptWrite> receipt = writeReceipt(
@@ -95,6 +99,7 @@ void Pipeline::finish() {
   if (receipt.ok() && record_.notes.size() != notesBefore) {
     const Result<ReceiptWrite> rewritten = writeReceipt(
         world_.fs, receiptPath, masker_.mask(renderReceipt(record_)), false, world_.clock.now());
+    if (rewritten) (void)world_.fs.matchOwner(receiptPath, root_);  // a new file: root's again
     if (!rewritten)
       log_.warning("could not add the publishing notes to the receipt: " + rewritten.message());
   }

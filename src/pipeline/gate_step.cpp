@@ -37,11 +37,10 @@ void Pipeline::skipRemainingGates(std::size_t fromIndex, const std::string& why)
   const bool prod = inputs_.environment == Target::Prod;
   for (std::size_t i = fromIndex; i < std::size(kOrder); ++i) {
     const std::string gate = kOrder[i];
-    if (prod) {
-      record_.gates.push_back(skipped(gate, true, why));
-    } else if (gate == "User Confirmation") {
+    // Staging has only QA, the chain and CI; its confirmation row says it is not required.
+    if (!prod && gate == "User Confirmation") {
       record_.gates.push_back(skipped(gate, false, "not required for staging"));
-    } else if (gate == "CI Checks") {
+    } else if (prod || gate == "CI Checks") {
       record_.gates.push_back(skipped(gate, true, why));
     }
   }

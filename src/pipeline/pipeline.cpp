@@ -57,7 +57,7 @@ std::string Pipeline::path(const std::string& relative) const {
   return resolvePath(root_, relative);
 }
 
-void Pipeline::fail(std::string step, std::string reason) {
+void Pipeline::fail(std::string step, const std::string& reason) {
   if (!record_.failedStep.empty()) return;  // the first failure is the one that matters
   record_.status = DeployStatus::Failed;
   record_.failedStep = std::move(step);
@@ -100,11 +100,12 @@ bool Pipeline::loadManifest() {
 
 bool Pipeline::resolveCommit() {
   Result<std::unique_ptr<GitRepository>> git = world_.openGit(root_);
+  const std::string gitProblem = git ? "" : git.message();
   if (git) git_ = std::move(git).value();
   std::string sha = mode_.deployedSha;
   if (sha.empty()) {
     if (!git_) {
-      fail("commit", "cannot tell which commit to deploy: " + git.message());
+      fail("commit", "cannot tell which commit to deploy: " + gitProblem);
       log_.error(record_.failureReason);
       return false;
     }

@@ -31,7 +31,7 @@ class Pipeline {
   // pipeline.cpp
   bool loadManifest();
   bool resolveCommit();
-  void fail(std::string step, std::string reason);
+  void fail(std::string step, const std::string& reason);
   bool cancelledDuring(const std::string& step);
   std::string path(const std::string& relative) const;
   // gate_step.cpp

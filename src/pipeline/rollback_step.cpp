@@ -67,8 +67,8 @@ void Pipeline::rollBackProd() {
     HealthCheckConfig config = env_.healthCheck;
     config.expectVersion = false;  // the previous version's SHA is not ours to expect
     const HealthOutcome health =
-        checkHealth({env_.url, env_.healthCheckPath, config, "", "after rollback"}, world_.http,
-                    world_.clock, log_);
+        checkHealth({env_.url, env_.healthCheckPath, config, "", "after rollback", &masker_},
+                    world_.http, world_.clock, log_);
     record_.health.insert(record_.health.end(), health.rows.begin(), health.rows.end());
     healthy = health.healthy;
     if (!healthy) rollback.result += "; health check after rollback failed: " + health.reason;

@@ -22,7 +22,7 @@ bool Pipeline::verify() {
   }
   log_.beginGroup("Verify");
   const HealthOutcome health =
-      checkHealth({env_.url, env_.healthCheckPath, env_.healthCheck, context_->sha, ""},
+      checkHealth({env_.url, env_.healthCheckPath, env_.healthCheck, context_->sha, "", &masker_},
                   world_.http, world_.clock, log_);
   record_.health = health.rows;
   if (cancelledDuring("verify")) return log_.endGroup(), false;
@@ -36,7 +36,8 @@ bool Pipeline::verify() {
   const SmokeCommandRunner runSmoke = [this](const std::string& name, const std::string& command) {
     return commands_.run("smoke test " + name, command, kCheckTimeout);
   };
-  const SmokeOutcome smoke = runSmokeTests(env_.smokeTests, env_.url, world_.http, runSmoke);
+  const SmokeOutcome smoke =
+      runSmokeTests(env_.smokeTests, env_.url, world_.http, runSmoke, &masker_);
   record_.smoke = smoke.rows;
   if (env_.smokeTests.empty()) record_.smokeSkippedReason = "No smoke_tests in the manifest.";
   if (cancelledDuring("verify")) return log_.endGroup(), false;

@@ -9,8 +9,7 @@
 namespace fd {
 namespace {
 
-constexpr unsigned kParseFlags =
-    rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag;
+constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag;
 
 // A SAX pass that only counts nesting, so a hostile file cannot exhaust the stack later.
 struct DepthLimit : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DepthLimit> {
@@ -85,7 +84,7 @@ std::string describeJsonValue(const rapidjson::Value& value) {
   }
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
+  if (!value.Accept(writer)) return "(a number out of range)";  // inf/NaN cannot be written
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 

@@ -151,7 +151,11 @@ Result<std::string> mergeDeployPhase(std::string_view stateJson, const DeployPha
   rapidjson::StringBuffer buffer;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
   writer.SetIndent(' ', 2);
-  state.Accept(writer);
+  // RapidJSON reads numbers beyond a double as inf/NaN but will not write them: it stops
+  // half-way, and a cut-off state.json would lose every key after the number.
+  if (!state.Accept(writer)) {
+    return makeError(ErrorCode::InvalidArgument, "holds a number too large to write back as JSON");
+  }
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 

@@ -188,10 +188,9 @@ int readableProdEntries(const std::string& ledger) {
   return found;
 }
 
-// KNOWN BUG (reported): PosixFileSystem::append (src/local/posix_file_system.cpp) leaves the
-// part of a line it managed to write when the disk fills up mid-write, and JsonlLedger::finish
-// appends the next entry right after that fragment: the next deploy's line is glued to it and
-// no longer parses, so that deploy is lost from the ledger (and the promotion chain).
+// Once a bug: PosixFileSystem::append left the part of a line it managed to write when the disk
+// filled up mid-write, and the next deploy's ledger line was glued to that fragment. A failed
+// append now cuts the file back to its old size.
 void ledgerRealFullDiskThenSpaceFreed(Verdict& verdict) {
   FaultRun run;
   const TmpfsMount small(run.root() + "/.factory", 16);  // four pages
@@ -264,9 +263,9 @@ bool runnerAccepts(const std::string& outputs) {
   return true;
 }
 
-// KNOWN BUG (reported, same cause as the ledger's): a GITHUB_OUTPUT append cut short by a full
-// disk leaves half a heredoc in the file, which the runner then refuses ("Matching delimiter
-// not found"), failing the step although the deploy succeeded.
+// Once a bug (same cause as the ledger's): a GITHUB_OUTPUT append cut short by a full
+// disk left half a heredoc in the file, which the runner then refused ("Matching delimiter
+// not found"), failing the step although the deploy succeeded. Fixed with the ledger.
 void runnerOutputRealFullDiskMidWrite(Verdict& verdict) {
   FaultRun run(RunMode::Github);
   run.withoutOptionalCommands();
@@ -353,22 +352,20 @@ std::vector<FileRow> rows() {
       {{"ledger__real_full_disk_mid_line_then_freed", "append to `.factory/deployments.jsonl`",
         "real: the tmpfs fills up in the middle of the line; space is freed; the next deploy", "no",
         "SUCCESS, exit 0 (both runs)",
-        "first run: the warning, earlier lines intact, but a fragment of the line stays in the "
-        "file; the next deploy's line is glued to it and cannot be read (known bug)"},
+        "first run: the warning, earlier lines intact, no fragment of the line left in the "
+        "file; the next deploy's line is whole and read"},
        ledgerRealFullDiskThenSpaceFreed,
-       true,
-       1},
+       true},
       {{"runner_files__disk_full", "append to `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY`",
         "disk full (ENOSPC on both)", "no", "SUCCESS, exit 0",
         "warnings `job summary (…): …` and `step outputs: …`; the receipt is written and uploaded"},
        runnerFilesDiskFull},
       {{"runner_files__real_full_disk_mid_write", "append to `GITHUB_OUTPUT`",
         "real: the tmpfs fills up in the middle of the outputs", "no", "SUCCESS, exit 0",
-        "warning `step outputs: …`; the receipt is written and uploaded; but half a heredoc stays "
-        "in GITHUB_OUTPUT, which the runner refuses (known bug)"},
+        "warning `step outputs: …`; the receipt is written and uploaded; no half heredoc is "
+        "left in GITHUB_OUTPUT"},
        runnerOutputRealFullDiskMidWrite,
-       true,
-       1},
+       true},
   };
 }
 

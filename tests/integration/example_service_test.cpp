@@ -55,7 +55,7 @@ BOOST_AUTO_TEST_CASE(a_broken_release_of_the_real_service_is_rolled_back_in_prod
   spec.deployCommand = "sh bin/deploy.sh " + port;
   spec.rollbackCommand = "sh bin/rollback.sh " + port;
   // 5 s: room for a real service to start (and restart) on a loaded machine.
-  spec.healthCheck = R"({"timeout_s": 5, "interval_s": 1, "expect_version": true})";
+  spec.healthCheck = R"({"timeout_s": 15, "interval_s": 1, "expect_version": true})";
   repo.init(spec);
   const std::map<std::string, std::string> env{{"EXAMPLE_SERVICE", kService}};
 

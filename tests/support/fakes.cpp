@@ -17,8 +17,8 @@ Result<std::string> FakeFileSystem::read(const std::string& path, std::size_t ma
   const auto found = files.find(path);
   if (found == files.end()) return makeError(ErrorCode::NotFound, path + ": no such file");
   if (found->second.size() > maxBytes) {
-    return makeError(ErrorCode::ResourceExhausted, path + ": larger than " +
-                                                       std::to_string(maxBytes) + " bytes");
+    return makeError(ErrorCode::ResourceExhausted,
+                     path + ": larger than " + std::to_string(maxBytes) + " bytes");
   }
   return found->second;
 }

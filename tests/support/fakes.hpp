@@ -26,7 +26,7 @@ class FakeFileSystem : public FileSystem {
  public:
   std::map<std::string, std::string> files;
   std::map<std::string, std::string> owners;  // path -> reference it was matched to
-  bool failWrites = false;                     // simulates a full or read-only disk
+  bool failWrites = false;                    // simulates a full or read-only disk
 
   bool exists(const std::string& path) const override;
   Result<std::string> read(const std::string& path, std::size_t maxBytes) const override;
@@ -65,8 +65,8 @@ class FakeHttpClient : public HttpClient {
 // Time stands still until someone sleeps; sleeping advances it instantly.
 class FakeClock : public Clock {
  public:
-  std::chrono::system_clock::time_point wall =
-      std::chrono::system_clock::time_point(std::chrono::seconds(1775251800));  // 2026-04-03T21:30:00Z
+  std::chrono::system_clock::time_point wall = std::chrono::system_clock::time_point(
+      std::chrono::seconds(1775251800));  // 2026-04-03T21:30:00Z
   std::chrono::steady_clock::time_point mono{};
   std::vector<std::chrono::milliseconds> sleeps;
 

@@ -20,7 +20,7 @@ struct ServerRequest {
   HeaderList headers;
   std::string body;
   std::optional<std::string> header(const std::string& name) const;  // case-insensitive
-  std::string path() const;                                         // uri without the query
+  std::string path() const;                                          // uri without the query
 };
 
 struct ServerResponse {
@@ -28,7 +28,7 @@ struct ServerResponse {
   HeaderList headers;
   std::string body;
   std::string contentType = "application/json";
-  bool hang = false;        // never answer (until the server stops)
+  bool hang = false;            // never answer (until the server stops)
   bool dropConnection = false;  // close the socket without answering
 };
 

@@ -1,5 +1,6 @@
 #!/bin/sh
 # deploy_command: installs this commit's config as a release and restarts the service on it.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 port=$1
 echo "deploying $DEPLOY_SHA to $DEPLOY_ENVIRONMENT ($DEPLOY_APP_NAME) on port $port"

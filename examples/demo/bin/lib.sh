@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Shared by the demo's manifest commands. DEMO_RUN_DIR and EXAMPLE_SERVICE come from run-demo.sh;
 # DEPLOY_ENVIRONMENT, DEPLOY_SHA and DEPLOY_URL from factory-deploy.
 set -eu

@@ -1,5 +1,6 @@
 #!/bin/sh
 # rollback_command: restarts the previous release, exactly as it ran before.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 port=$1
 if [ ! -f "$run/previous" ]; then

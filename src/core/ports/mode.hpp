@@ -40,7 +40,7 @@ struct LedgerEntry {
   std::string status;  // SUCCESS / FAILED / ROLLED BACK
   std::string time;    // ISO 8601 UTC
   std::string receipt;
-  std::string id;      // GitHub deployment id, empty locally
+  std::string id;  // GitHub deployment id, empty locally
 };
 
 // §5.5: GitHub Deployments, or .factory/deployments.jsonl.
