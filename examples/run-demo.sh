@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 build=${FD_BUILD_DIR:-$top/build}
 
-cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S "$top" -B "$build" >/dev/null  # keeps the build type already chosen (default RelWithDebInfo)
 cmake --build "$build" --target factory-deploy example-service -j"$(nproc)" >/dev/null
 fd="$build/factory-deploy"
 export EXAMPLE_SERVICE="$build/example-service"
