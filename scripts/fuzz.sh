@@ -3,7 +3,9 @@
 # crashed (fuzz/regressions/<target>/), then fuzzes each target for a bounded time on a copy of
 # its seed corpus (the committed corpus never grows). Fails on any crash, leak, timeout or OOM.
 # Usage: scripts/fuzz.sh [seconds-per-target (default 30)] [target...]
-# Environment: FD_FUZZ_BUILD_DIR (default build-fuzz). Needs scripts/install-deps.sh --fuzz.
+# Environment: FD_FUZZ_BUILD_DIR (default build-fuzz); FD_FUZZ_SEED (default 1: CI runs the same
+# inputs every time, so a red run is reproducible; set another seed to explore). Needs
+# scripts/install-deps.sh --fuzz.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${FD_FUZZ_BUILD_DIR:-$top/build-fuzz}
@@ -57,7 +59,7 @@ for target in "${targets[@]}"; do
   rm -rf "$corpus" "$artifacts"
   mkdir -p "$corpus" "$artifacts"
   cp -r "$top/fuzz/corpus/$target/." "$corpus/"
-  options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+  options=(-max_total_time="$seconds" -seed="${FD_FUZZ_SEED:-1}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
            -artifact_prefix="$artifacts/")
   dictionary=$(dictionary_for "$target")
   [ -n "$dictionary" ] && options+=(-dict="$dictionary")
