@@ -1,5 +1,7 @@
 #include "core/secret_masker.hpp"
 
+#include "core/escaping.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -28,32 +30,7 @@ using CharRule = void (*)(std::string& out, char c);
 void asIs(std::string& out, char c) { out += c; }
 
 // manifest::quoted()
-void cQuoted(std::string& out, char c) {
-  switch (c) {
-    case '"':
-      out += "\\\"";
-      return;
-    case '\\':
-      out += "\\\\";
-      return;
-    case '\n':
-      out += "\\n";
-      return;
-    case '\r':
-      out += "\\r";
-      return;
-    case '\t':
-      out += "\\t";
-      return;
-    default:
-      break;
-  }
-  if (isControl(c)) {
-    out += "\\x" + hexByte(c, "0123456789abcdef");
-    return;
-  }
-  out += c;
-}
+void cQuoted(std::string& out, char c) { appendCEscaped(out, c); }
 
 // RapidJSON's Writer (state, ledger, API bodies).
 void jsonEscaped(std::string& out, char c) {

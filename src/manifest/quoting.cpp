@@ -1,5 +1,7 @@
 #include "manifest/quoting.hpp"
 
+#include "core/escaping.hpp"
+
 #include <cstdio>
 
 namespace fd::manifest {
@@ -13,34 +15,6 @@ std::string hexByte(char byte) {
   return buffer;
 }
 
-void appendEscaped(std::string& out, char byte) {
-  switch (byte) {
-    case '"':
-      out += "\\\"";
-      return;
-    case '\\':
-      out += "\\\\";
-      return;
-    case '\n':
-      out += "\\n";
-      return;
-    case '\r':
-      out += "\\r";
-      return;
-    case '\t':
-      out += "\\t";
-      return;
-    default:
-      break;
-  }
-  const auto code = static_cast<unsigned char>(byte);
-  if (code < 0x20U || code == 0x7FU) {
-    out += "\\x" + hexByte(byte);
-    return;
-  }
-  out += byte;
-}
-
 }  // namespace
 
 std::string quoted(std::string_view text, std::size_t maxBytes) {
@@ -52,7 +26,7 @@ std::string quoted(std::string_view text, std::size_t maxBytes) {
     cut = true;
   }
   std::string out = "\"";
-  for (const char byte : text) appendEscaped(out, byte);
+  for (const char byte : text) appendCEscaped(out, byte);
   if (cut) out += "…";
   out += '"';
   return out;
