@@ -32,38 +32,21 @@ void asIs(std::string& out, char c) { out += c; }
 // manifest::quoted()
 void cQuoted(std::string& out, char c) { appendCEscaped(out, c); }
 
-// RapidJSON's Writer (state, ledger, API bodies).
+// RapidJSON's Writer (state, ledger, API bodies): the C-style escapes, except \b and \f by
+// name, other control bytes as \u00XX, and DEL as is.
 void jsonEscaped(std::string& out, char c) {
-  switch (c) {
-    case '"':
-      out += "\\\"";
-      return;
-    case '\\':
-      out += "\\\\";
-      return;
-    case '\b':
-      out += "\\b";
-      return;
-    case '\f':
-      out += "\\f";
-      return;
-    case '\n':
-      out += "\\n";
-      return;
-    case '\r':
-      out += "\\r";
-      return;
-    case '\t':
-      out += "\\t";
-      return;
-    default:
-      break;
-  }
-  if (static_cast<unsigned char>(c) < 0x20U) {
+  const auto byte = static_cast<unsigned char>(c);
+  if (c == '\b') {
+    out += "\\b";
+  } else if (c == '\f') {
+    out += "\\f";
+  } else if (byte < 0x20U && c != '\n' && c != '\r' && c != '\t') {
     out += "\\u00" + hexByte(c, "0123456789ABCDEF");
-    return;
+  } else if (byte == 0x7FU) {
+    out += c;
+  } else {
+    appendCEscaped(out, c);
   }
-  out += c;
 }
 
 // describeJsonValue()
