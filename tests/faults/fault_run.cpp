@@ -239,17 +239,7 @@ int FaultRun::run(std::vector<std::string> args) {
   if (mode_ == RunMode::Local && args.size() >= 2 && args[1] == "prod") {
     args.insert(args.end(), {"--confirm", "shop"});
   }
-  World world{fs,
-              processes,
-              http,
-              clock,
-              env,
-              console,
-              random,
-              [this](const std::string&) -> Result<std::unique_ptr<GitRepository>> {
-                return std::unique_ptr<GitRepository>(new ForwardingGitRepository(git));
-              },
-              root_};
+  World world{fs, processes, http, clock, env, console, random, forwardingOpener(git), root_};
   return runFactoryDeploy(world, args);
 }
 

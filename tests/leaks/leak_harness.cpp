@@ -220,17 +220,7 @@ int LeakHarness::run(std::vector<std::string> args) {
   const bool prod = std::find(args.begin(), args.end(), "prod") != args.end();
   if (mode == RunMode::Local && prod) args.insert(args.end(), {"--confirm", "shop"});
   if (before_.empty()) before_ = fs.files;
-  World world{fs,
-              processes,
-              http,
-              clock,
-              env,
-              console,
-              random,
-              [this](const std::string&) -> Result<std::unique_ptr<GitRepository>> {
-                return std::unique_ptr<GitRepository>(new ForwardingGitRepository(git));
-              },
-              root()};
+  World world{fs, processes, http, clock, env, console, random, forwardingOpener(git), root()};
   const int code = runFactoryDeploy(world, args);
   Cancellation::reset();
   return code;

@@ -37,17 +37,7 @@ PipelineHarness::PipelineHarness() {
 }
 
 int PipelineHarness::run(std::vector<std::string> args) {
-  World world{fs,
-              processes,
-              http,
-              clock,
-              env,
-              console,
-              random,
-              [this](const std::string&) -> Result<std::unique_ptr<GitRepository>> {
-                return std::unique_ptr<GitRepository>(new ForwardingGitRepository(git));
-              },
-              kRoot};
+  World world{fs, processes, http, clock, env, console, random, forwardingOpener(git), kRoot};
   return runFactoryDeploy(world, args);
 }
 

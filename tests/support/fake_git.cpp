@@ -40,4 +40,11 @@ Result<bool> FakeGitRepository::isOnBranch(const std::string& /*sha*/,
   return onDefaultBranch;
 }
 
+std::function<Result<std::unique_ptr<GitRepository>>(const std::string&)> forwardingOpener(
+    GitRepository& repo) {
+  return [&repo](const std::string& /*path*/) -> Result<std::unique_ptr<GitRepository>> {
+    return std::unique_ptr<GitRepository>(std::make_unique<ForwardingGitRepository>(repo));
+  };
+}
+
 }  // namespace fd::test

@@ -1,6 +1,7 @@
 // A scripted GitRepository: one HEAD, ancestry and tree differences as the test declares them.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -55,5 +56,9 @@ class ForwardingGitRepository : public GitRepository {
  private:
   GitRepository& target_;
 };
+
+// A World's git opener that always hands out a forwarder to `repo`, whatever the path.
+std::function<Result<std::unique_ptr<GitRepository>>(const std::string&)> forwardingOpener(
+    GitRepository& repo);
 
 }  // namespace fd::test
