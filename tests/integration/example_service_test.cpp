@@ -29,8 +29,12 @@ constexpr const char* kLib =
     "  i=0\n  while kill -0 \"$pid\" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done\n"
     "  rm -f \"$run/pid\"\n}\n"
     "start() {\n"
+    "  rm -f \"$run/pid\"\n"
     "  setsid -f \"$EXAMPLE_SERVICE\" serve --port \"$1\" --version \"$2\" --config "
     "\"$run/$2.conf\" --pidfile \"$run/pid\" >\"$run/log\" 2>&1\n"
+    // Until the service has written its pid file it may still be in the command's process
+    // group, which the runner kills when the command exits.
+    "  i=0\n  while [ ! -s \"$run/pid\" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done\n"
     "  echo \"$2\" > \"$run/current\"\n}\n";
 
 }  // namespace

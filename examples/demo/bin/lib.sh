@@ -18,7 +18,12 @@ stop_service() {
 start_release() {
   sha=$1
   port=$2
+  rm -f "$run/pid"
   setsid -f "$EXAMPLE_SERVICE" serve --port "$port" --version "$sha" \
     --config "$run/releases/$sha/service.conf" --pidfile "$run/pid" >"$run/service.log" 2>&1
+  # The service writes its pid file once it runs in its own session. Until then it is still in
+  # this command's process group, which factory-deploy kills when the command exits: wait.
+  i=0
+  while [ ! -s "$run/pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
   echo "$sha" >"$run/current"
 }
