@@ -2,7 +2,7 @@
 // chain comes from the ledger the earlier runs wrote, prod waits for confirmation.
 #include <boost/test/unit_test.hpp>
 
-#include "deploy_repo.hpp"
+#include "support/deploy_repo.hpp"
 #include "support/loopback_server.hpp"
 
 namespace fd::test {

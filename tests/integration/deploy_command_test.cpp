@@ -3,8 +3,8 @@
 // and a background grandchild that must not outlive the deploy.
 #include <boost/test/unit_test.hpp>
 
-#include "deploy_repo.hpp"
-#include "process_probe.hpp"
+#include "support/deploy_repo.hpp"
+#include "support/process_probe.hpp"
 #include "support/loopback_server.hpp"
 
 namespace fd::test {

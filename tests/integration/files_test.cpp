@@ -3,7 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/text.hpp"
-#include "deploy_repo.hpp"
+#include "support/deploy_repo.hpp"
 #include "support/loopback_server.hpp"
 
 namespace fd::test {

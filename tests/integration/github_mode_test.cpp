@@ -5,7 +5,7 @@
 
 #include <cstdlib>
 
-#include "deploy_repo.hpp"
+#include "support/deploy_repo.hpp"
 #include "support/fake_github.hpp"
 #include "support/fake_results.hpp"
 #include "support/loopback_server.hpp"

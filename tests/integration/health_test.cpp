@@ -4,7 +4,7 @@
 #include <atomic>
 
 #include "core/text.hpp"
-#include "deploy_repo.hpp"
+#include "support/deploy_repo.hpp"
 #include "support/loopback_server.hpp"
 
 namespace fd::test {

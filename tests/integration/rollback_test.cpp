@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "deploy_repo.hpp"
+#include "support/deploy_repo.hpp"
 #include "support/loopback_server.hpp"
 
 namespace fd::test {

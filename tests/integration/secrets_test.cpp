@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "deploy_repo.hpp"
+#include "support/deploy_repo.hpp"
 #include "support/loopback_server.hpp"
 
 namespace fd::test {

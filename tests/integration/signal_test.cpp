@@ -5,8 +5,8 @@
 
 #include <fstream>
 
-#include "deploy_repo.hpp"
-#include "process_probe.hpp"
+#include "support/deploy_repo.hpp"
+#include "support/process_probe.hpp"
 #include "support/loopback_server.hpp"
 
 namespace fd::test {

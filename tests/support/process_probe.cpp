@@ -1,4 +1,4 @@
-#include "process_probe.hpp"
+#include "support/process_probe.hpp"
 
 #include <csignal>
 #include <fstream>

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "child_process.hpp"
+#include "support/child_process.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fd::test {

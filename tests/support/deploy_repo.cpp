@@ -1,4 +1,4 @@
-#include "deploy_repo.hpp"
+#include "support/deploy_repo.hpp"
 
 #include <algorithm>
 #include <cstdlib>
