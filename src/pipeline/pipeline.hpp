@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/deploy_context.hpp"
 #include "core/deploy_record.hpp"
@@ -18,6 +19,13 @@
 #include "receipt/settings.hpp"
 
 namespace fd {
+
+// What the platform says is live (pipeline/live_version.cpp).
+struct LiveVersion {
+  std::string version;   // empty when unknown
+  std::string problem;   // why it is unknown
+  bool askable = false;  // the manifest (or platform) has a way to ask
+};
 
 class Pipeline {
  public:
@@ -42,6 +50,8 @@ class Pipeline {
   void printPlan();
   // readiness_step.cpp
   bool checkReadiness();
+  // live_version.cpp
+  LiveVersion readLiveVersion(std::string_view label);
   // deploy_step.cpp
   bool deploy();
   // verify_step.cpp

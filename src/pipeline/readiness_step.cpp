@@ -78,15 +78,9 @@ bool Pipeline::checkReadiness() {
 
   const Result<std::vector<LedgerEntry>> history = mode_.ledger->successful(env_.name);
   if (history && !history->empty()) record_.previousVersion = history->front().sha;
-  if (!env_.currentVersionCommand.empty()) {
-    const CommandResult current =
-        commands_.run("current version", env_.currentVersionCommand, timeout);
-    const std::string live =
-        current.succeeded() && !current.tail.empty() ? trim(current.tail.front()) : "";
-    if (!live.empty()) record_.previousVersion = live;
-    if (live.empty())
-      log_.warning("current_version_command gave no version (" + describeCommandEnd(current) + ")");
-  }
+  const LiveVersion live = readLiveVersion("current version");
+  if (!live.version.empty()) record_.previousVersion = live.version;
+  if (live.askable && live.version.empty()) log_.warning(live.problem);
   firstDeploy_ = record_.previousVersion.empty();  // the receipt says "unknown"; outputs stay empty
   record_.rollback.previousVersion = record_.previousVersion;
 
