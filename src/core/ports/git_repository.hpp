@@ -9,6 +9,12 @@
 
 namespace fd {
 
+// A path of the working tree that differs from HEAD, as `git status` shows it.
+struct WorkingTreeChange {
+  std::string path;   // relative to the repository's working directory
+  std::string state;  // "modified", "staged", "deleted", "untracked", "conflicted", ...
+};
+
 class GitRepository {
  public:
   virtual ~GitRepository() = default;
@@ -28,6 +34,11 @@ class GitRepository {
   virtual Result<bool> isOnBranch(const std::string& sha, const std::string& branch) = 0;
   // The default branch: origin/HEAD's target, else "main" or "master" when present.
   virtual Result<std::string> defaultBranch() = 0;
+  // Every tracked file that is modified, staged or deleted, and every untracked file that is not
+  // ignored (each file of an untracked directory), sorted by path.
+  virtual Result<std::vector<WorkingTreeChange>> workingTreeChanges() = 0;
+  // The absolute working directory of the repository, without a trailing slash.
+  virtual Result<std::string> workdir() = 0;
 };
 
 }  // namespace fd
