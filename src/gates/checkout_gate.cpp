@@ -53,6 +53,7 @@ class CheckoutCheck {
     if (head_ != request_.gatedSha) {
       if (auto refused = compareHead()) return *refused;
     }
+    if (auto refused = checkManifestCommitted()) return *refused;
     const Result<std::vector<WorkingTreeChange>> changes = git_.workingTreeChanges();
     if (!changes) {
       return refuse("cannot read the working tree status: " + changes.message(),
@@ -88,6 +89,18 @@ class CheckoutCheck {
                     fix);
     }
     return std::nullopt;
+  }
+
+  // The manifest decides what runs: one that is ignored or untracked was never gated.
+  std::optional<CheckoutVerdict> checkManifestCommitted() {
+    if (request_.manifest.empty()) return std::nullopt;
+    const Result<bool> tracked = git_.tracksFile(request_.manifest);
+    if (tracked && *tracked) return std::nullopt;
+    const std::string fix = "commit " + request_.manifest + ", then deploy again";
+    return refuse("the manifest " + request_.manifest + " is not committed in " + shortSha(head_) +
+                      (tracked ? " (it is untracked or ignored)" : ": " + tracked.message()) +
+                      "; the manifest decides what runs, so the gates must judge it: " + fix,
+                  fix);
   }
 
   bool isAllowed(const WorkingTreeChange& change) const {

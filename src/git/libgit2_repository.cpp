@@ -41,15 +41,28 @@ Status validateShaText(std::string_view text) {
   return okStatus();
 }
 
-// What `git status` would say about one entry; the first that applies.
-const char* describeStatus(unsigned int flags) {
+// What `git status` would say about one entry: "modified", "staged deletion, untracked", ….
+std::string describeStatus(unsigned int flags) {
   if ((flags & GIT_STATUS_CONFLICTED) != 0) return "conflicted";
-  if ((flags & GIT_STATUS_WT_NEW) != 0) return "untracked";
-  if ((flags & GIT_STATUS_WT_UNREADABLE) != 0) return "unreadable";
-  if ((flags & GIT_STATUS_WT_DELETED) != 0) return "deleted";
-  if ((flags & GIT_STATUS_WT_TYPECHANGE) != 0) return "type changed";
-  if ((flags & (GIT_STATUS_WT_MODIFIED | GIT_STATUS_WT_RENAMED)) != 0) return "modified";
-  return "staged";
+  static const std::pair<unsigned int, const char*> kWords[] = {
+      {GIT_STATUS_INDEX_NEW, "staged"},
+      {GIT_STATUS_INDEX_MODIFIED, "staged"},
+      {GIT_STATUS_INDEX_DELETED, "staged deletion"},
+      {GIT_STATUS_INDEX_RENAMED, "staged rename"},
+      {GIT_STATUS_INDEX_TYPECHANGE, "staged type change"},
+      {GIT_STATUS_WT_NEW, "untracked"},
+      {GIT_STATUS_WT_MODIFIED, "modified"},
+      {GIT_STATUS_WT_DELETED, "deleted"},
+      {GIT_STATUS_WT_TYPECHANGE, "type changed"},
+      {GIT_STATUS_WT_RENAMED, "renamed"},
+      {GIT_STATUS_WT_UNREADABLE, "unreadable"},
+  };
+  std::string words;
+  for (const auto& [flag, word] : kWords) {
+    if ((flags & flag) == 0 || words.find(word) != std::string::npos) continue;
+    words += (words.empty() ? "" : ", ") + std::string(word);
+  }
+  return words.empty() ? "changed" : words;
 }
 
 std::string statusPath(const git_status_entry& entry) {
@@ -283,6 +296,21 @@ Result<std::vector<WorkingTreeChange>> Libgit2Repository::workingTreeChanges() {
     changes.push_back(WorkingTreeChange{statusPath(*entry), describeStatus(entry->status)});
   }
   return changes;
+}
+
+Result<bool> Libgit2Repository::tracksFile(const std::string& path) {
+  Result<std::string> headSha = head();
+  if (!headSha) return headSha.error();
+  Result<git_oid> commit = resolveOid(*headSha);
+  if (!commit) return commit.error();
+  Result<git::TreePtr> tree = treeOf(*commit);
+  if (!tree) return tree.error();
+  git_tree_entry* raw = nullptr;
+  const int rc = git_tree_entry_bypath(&raw, tree->get(), path.c_str());
+  const git::TreeEntryPtr entry(raw);
+  if (rc == GIT_ENOTFOUND) return false;
+  if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot look up " + path);
+  return git_tree_entry_type(entry.get()) == GIT_OBJECT_BLOB;
 }
 
 Result<std::string> Libgit2Repository::workdir() {

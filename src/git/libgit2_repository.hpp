@@ -27,6 +27,7 @@ class Libgit2Repository : public GitRepository {
   Result<bool> isOnBranch(const std::string& sha, const std::string& branch) override;
   Result<std::string> defaultBranch() override;
   Result<std::vector<WorkingTreeChange>> workingTreeChanges() override;
+  Result<bool> tracksFile(const std::string& path) override;
   Result<std::string> workdir() override;
 
  private:

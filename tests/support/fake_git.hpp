@@ -23,6 +23,7 @@ class FakeGitRepository : public GitRepository {
   bool onDefaultBranch = true;
   std::vector<WorkingTreeChange> treeChanges;  // the working tree: clean unless a test says
   std::string workdirPath = "/repo";
+  std::set<std::string> untrackedAtHead;  // paths HEAD does not hold (every other path it does)
 
   Result<std::string> head() override { return headSha; }
   Result<std::string> resolve(std::string_view shaOrPrefix) override;
@@ -33,6 +34,9 @@ class FakeGitRepository : public GitRepository {
   Result<bool> isOnBranch(const std::string& sha, const std::string& branch) override;
   Result<std::string> defaultBranch() override { return std::string("main"); }
   Result<std::vector<WorkingTreeChange>> workingTreeChanges() override { return treeChanges; }
+  Result<bool> tracksFile(const std::string& path) override {
+    return untrackedAtHead.count(path) == 0;
+  }
   Result<std::string> workdir() override { return workdirPath; }
 };
 
@@ -59,6 +63,7 @@ class ForwardingGitRepository : public GitRepository {
   Result<std::vector<WorkingTreeChange>> workingTreeChanges() override {
     return target_.workingTreeChanges();
   }
+  Result<bool> tracksFile(const std::string& path) override { return target_.tracksFile(path); }
   Result<std::string> workdir() override { return target_.workdir(); }
 
  private:
