@@ -91,20 +91,37 @@ class CheckoutCheck {
     return std::nullopt;
   }
 
-  // The manifest decides what runs: one that is ignored or untracked was never gated.
+  // The manifest decides what runs: one that is ignored or untracked was never gated, unless the
+  // workflow names it exactly in allow-untracked (a generated manifest; recorded).
   std::optional<CheckoutVerdict> checkManifestCommitted() {
     if (request_.manifest.empty()) return std::nullopt;
     const Result<bool> tracked = git_.tracksFile(request_.manifest);
     if (tracked && *tracked) return std::nullopt;
+    if (tracked && namesManifest()) {
+      manifestAllowed_ = true;
+      return std::nullopt;
+    }
     const std::string fix = "commit " + request_.manifest + ", then deploy again";
     return refuse("the manifest " + request_.manifest + " is not committed in " + shortSha(head_) +
                       (tracked ? " (it is untracked or ignored)" : ": " + tracked.message()) +
-                      "; the manifest decides what runs, so the gates must judge it: " + fix,
+                      "; the manifest decides what runs, so the gates must judge it: " + fix +
+                      " (or, for a manifest a workflow step generates, name it exactly in "
+                      "allow-untracked)",
                   fix);
   }
 
+  // Only the manifest's own path, written out: no pattern or directory covers it.
+  bool namesManifest() const {
+    for (std::string pattern : request_.allowUntracked) {
+      while (pattern.size() > 1 && pattern.back() == '/') pattern.pop_back();
+      if (request_.prefix + pattern == request_.manifest) return true;
+    }
+    return false;
+  }
+
   bool isAllowed(const WorkingTreeChange& change) const {
-    if (change.state != "untracked" || change.path == request_.manifest) return false;
+    if (change.state != "untracked") return false;
+    if (change.path == request_.manifest) return manifestAllowed_;
     for (const std::string& pattern : request_.allowUntracked) {
       if (allowsUntracked(request_.prefix + pattern, change.path)) return true;
     }
@@ -157,6 +174,10 @@ class CheckoutCheck {
       row.notes += " but for " + what;
       verdict.deviations.push_back("Shipped " + what);
     }
+    if (manifestAllowed_) {
+      verdict.deviations.push_back("The manifest " + request_.manifest +
+                                   " is not committed; allowed by name in allow-untracked");
+    }
     return verdict;
   }
 
@@ -166,6 +187,7 @@ class CheckoutCheck {
   std::vector<std::string> equivalentBy_;  // gate files in which HEAD differs from the gated
   std::vector<std::string> allowed_;
   std::vector<WorkingTreeChange> dirty_;
+  bool manifestAllowed_ = false;  // untracked, and named exactly in allow-untracked
 };
 
 }  // namespace
