@@ -37,7 +37,7 @@ bool isMarkdownUnder(std::string_view path, std::string_view root) {
 std::string markdownInside(const std::string& relative) {
   const std::filesystem::path path(relative);
   if (relative.empty() || path.is_absolute() || !endsWith(relative, ".md")) return "";
-  const std::string normal = path.lexically_normal().generic_string();
+  std::string normal = path.lexically_normal().generic_string();
   if (normal == "." || normal == ".." || startsWith(normal, "../")) return "";
   return normal;
 }

@@ -1,5 +1,4 @@
 // Step 1 of the seed: verify the gates of the target environment (INTERFACE §5).
-#include "core/paths.hpp"
 #include "core/text.hpp"
 #include "gates/checkout_gate.hpp"
 #include "gates/promotion_gate.hpp"

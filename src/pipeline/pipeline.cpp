@@ -62,7 +62,7 @@ std::string Pipeline::path(const std::string& relative) const {
 }
 
 std::string Pipeline::repoRelative(const std::string& input) const {
-  const std::string full = path(input);
+  std::string full = path(input);
   if (full.rfind(root_ + "/", 0) != 0) return full;
   return repoPrefix_ + full.substr(root_.size() + 1);
 }

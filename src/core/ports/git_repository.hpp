@@ -11,7 +11,7 @@ namespace fd {
 
 // A path of the working tree that differs from HEAD, as `git status` shows it.
 struct WorkingTreeChange {
-  std::string path;   // relative to the repository's working directory
+  std::string path;  // relative to the repository's working directory
   // "modified", "untracked", "deleted", "staged", "staged deletion, untracked", "conflicted", …
   // (several words when the index and the working tree both differ).
   std::string state;
