@@ -15,6 +15,13 @@ class MemoryFileSystem : public FileSystem {
   std::map<std::string, std::string> files;
 
   bool exists(const std::string& path) const override { return files.count(path) > 0; }
+  PathKind kindOf(const std::string& path) const override {
+    return exists(path) ? PathKind::File : PathKind::Missing;
+  }
+  Result<std::string> canonical(const std::string& path) const override {
+    if (!exists(path)) return makeError(ErrorCode::NotFound, path + ": no such file");
+    return path;
+  }
   Result<std::string> read(const std::string& path, std::size_t maxBytes) const override {
     const auto found = files.find(path);
     if (found == files.end()) return makeError(ErrorCode::NotFound, path + ": no such file");

@@ -39,6 +39,8 @@ constexpr InputSpec kInputs[] = {
     {"allow-non-main", Kind::Boolean, "false",
      "permit prod from a commit not on the default branch"},
     {"report-commit-policy", Kind::Policy, "content", "exact or content"},
+    {"allow-untracked", Kind::List, "",
+     "untracked paths that may ship (build outputs): git pathspec-like patterns, recorded"},
     {"dry-run", Kind::Boolean, "false", "check the gates, print the plan, deploy nothing"},
     {"create-deployment", Kind::Boolean, "true", "record the deploy as a GitHub Deployment"},
     {"upload-artifact", Kind::Boolean, "true", "upload the receipt as a workflow artifact"},
@@ -100,6 +102,26 @@ std::vector<std::string> parseList(const std::string& value) {
   return items;
 }
 
+// Patterns stay inside the working directory: no absolute path, no "..".
+Status parseAllowUntracked(const InputSpec& spec, const std::string& value, Inputs& inputs) {
+  std::vector<std::string> patterns;
+  for (const std::string& line : split(value, '\n')) {
+    for (const std::string& part : split(line, ',')) {
+      const std::string pattern = trim(part);
+      if (pattern.empty()) continue;
+      const bool parent = pattern == ".." || startsWith(pattern, "../") ||
+                          pattern.find("/../") != std::string::npos ||
+                          (pattern.size() >= 3 && pattern.substr(pattern.size() - 3) == "/..");
+      if (pattern.front() == '/' || parent) {
+        return inputError(spec, pattern, "patterns relative to the working directory, without ..");
+      }
+      patterns.push_back(startsWith(pattern, "./") ? pattern.substr(2) : pattern);
+    }
+  }
+  inputs.allowUntracked = std::move(patterns);
+  return okStatus();
+}
+
 bool hasForbiddenArtifactChar(const std::string& name) {
   return name.find_first_of("\":<>|*?\r\n\\/") != std::string::npos;
 }
@@ -141,6 +163,7 @@ Status apply(const InputSpec& spec, const std::string& value, Inputs& inputs) {
       return okStatus();
     }
     case Kind::List:
+      if (name == "allow-untracked") return parseAllowUntracked(spec, value, inputs);
       (name == "ignore-checks" ? inputs.ignoreChecks : inputs.requiredChecks) = parseList(value);
       return okStatus();
     case Kind::Secret:

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/gate_files.hpp"
 #include "core/inputs.hpp"
 #include "core/manifest.hpp"
 
@@ -17,6 +18,7 @@ struct DeployContext {
   std::string sha;               // full SHA being deployed
   std::string root;              // absolute working directory
   GitRepository* git = nullptr;  // may be null when the directory is not a repository
+  GateFiles gateFiles;           // what may differ from the gated commit (INTERFACE §5.1, §9)
 };
 
 }  // namespace fd

@@ -27,6 +27,9 @@ struct Inputs {
   std::string confirm;
   bool allowNonMain = false;
   ReportPolicy reportCommitPolicy = ReportPolicy::Content;
+  // Untracked, not ignored paths the Checkout gate lets through (build outputs), as patterns
+  // relative to the working directory; recorded in the receipt.
+  std::vector<std::string> allowUntracked;
   bool dryRun = false;
   bool createDeployment = true;
   bool uploadArtifact = true;

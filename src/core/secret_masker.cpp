@@ -217,7 +217,36 @@ void maskSpans(std::string& text, std::vector<Span> spans) {
   for (const auto& [begin, end] : merged) text.replace(begin, end - begin, SecretMasker::kMask);
 }
 
+bool endsUserInfo(char c) {
+  return c == '/' || c == '@' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' ||
+         static_cast<unsigned char>(c) <= 0x20U;
+}
+
+// Where the passwords of "scheme://user:password@host" URLs stand in `text`.
+std::vector<Span> urlPasswordSpans(std::string_view text) {
+  std::vector<Span> spans;
+  for (std::size_t at = text.find("://"); at != std::string::npos; at = text.find("://", at + 3)) {
+    const std::size_t start = at + 3;
+    std::size_t end = start;
+    while (end < text.size() && !endsUserInfo(text[end])) ++end;
+    if (end >= text.size() || text[end] != '@') continue;
+    const std::size_t colon = text.find(':', start);
+    if (colon >= end || colon + 1 == end) continue;
+    if (text.substr(colon + 1, end - colon - 1) == SecretMasker::kMask) continue;
+    spans.emplace_back(colon + 1, end);
+  }
+  return spans;
+}
+
 }  // namespace
+
+std::vector<std::string> urlPasswordsIn(std::string_view text) {
+  std::vector<std::string> passwords;
+  for (const auto& [begin, end] : urlPasswordSpans(text)) {
+    passwords.emplace_back(text.substr(begin, end - begin));
+  }
+  return passwords;
+}
 
 void SecretMasker::add(std::string_view secret) {
   const std::size_t before = secrets_.size();
@@ -242,6 +271,9 @@ void SecretMasker::add(std::string_view secret) {
 
 std::string SecretMasker::mask(std::string_view text) const {
   std::string result(text);
+  // URL passwords wherever they turn up — a manifest command as the log echoes it, a command's
+  // output — even when nobody registered them as secrets.
+  maskSpans(result, urlPasswordSpans(result));
   if (forms_.empty()) return result;
   for (const std::string& form : forms_) replaceAll(result, form);
   maskSpans(result, cutPieces(result, forms_));

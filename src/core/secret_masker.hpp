@@ -10,6 +10,8 @@
 // - cut: the start of a secret right before "…", " …" or "..." (and its end right after one),
 //   from kMinFragment bytes on, as excerpt(), manifest::quoted(), output tails and the job
 //   summary cut text.
+// - URL passwords ("scheme://user:PASSWORD@host") are masked wherever they appear, registered
+//   or not (issue 9: a manifest command echoed in the log).
 // Not covered: a secret holding a terminal escape sequence, in the receipt (plainText drops the
 // whole sequence), and workflow-command escaping (%25, %0A), which the logs apply after masking.
 #pragma once
@@ -20,6 +22,9 @@
 #include <vector>
 
 namespace fd {
+
+// The passwords of every "scheme://user:password@host" URL in free text (a command line).
+std::vector<std::string> urlPasswordsIn(std::string_view text);
 
 class SecretMasker {
  public:

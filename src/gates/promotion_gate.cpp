@@ -8,14 +8,17 @@ namespace fd {
 
 namespace {
 
-// The same commit, or an ancestor differing only in gate and receipt files (§5.1).
-bool sameContent(const DeployContext& context, const std::string& deployed) {
+// The same commit, or under report-commit-policy content an ancestor differing only in gate,
+// receipt and bookkeeping files (§5.1, §9); `changed` names them.
+bool sameContent(const DeployContext& context, const std::string& deployed,
+                 std::vector<std::string>& changed) {
   if (deployed == context.sha) return true;
   if (context.git == nullptr) return false;
-  std::string whyNot;
-  const Result<bool> equivalent =
-      isContentEquivalent(*context.git, deployed, context.sha, ReportPolicy::Content, whyNot);
-  return equivalent && *equivalent;
+  const Result<ContentComparison> compared = compareContent(
+      *context.git, deployed, context.sha, context.inputs.reportCommitPolicy, context.gateFiles);
+  if (!compared || !compared->equivalent) return false;
+  changed = compared->changed;
+  return true;
 }
 
 }  // namespace
@@ -36,12 +39,16 @@ GateResult checkPromotion(const DeployContext& context, DeploymentLedger& ledger
     return result;
   }
   for (const LedgerEntry& entry : *deployed) {
-    if (!sameContent(context, entry.sha)) continue;
+    std::vector<std::string> changed;
+    if (!sameContent(context, entry.sha, changed)) continue;
     result.passed = true;
     result.row.status = "PASS";
+    // The commit the previous environment actually deployed, and what differs since.
     result.row.notes = previous->name + " deployed " + shortSha(entry.sha) + " successfully" +
                        (entry.time.empty() ? "" : " at " + entry.time) +
-                       (entry.sha == context.sha ? "" : " (same content)");
+                       (entry.sha == context.sha
+                            ? ""
+                            : " (same content: only " + listPaths(changed) + " changed since)");
     return result;
   }
   result.row.notes = context.env.name + " needs a successful " + previous->name + " deploy of " +
@@ -49,6 +56,9 @@ GateResult checkPromotion(const DeployContext& context, DeploymentLedger& ledger
   result.row.notes += deployed->empty() ? previous->name + " has no successful deploy recorded"
                                         : "the last successful " + previous->name + " deploy was " +
                                               shortSha(deployed->front().sha);
+  if (context.inputs.reportCommitPolicy == ReportPolicy::Exact && !deployed->empty()) {
+    result.row.notes += " (report-commit-policy: exact accepts only the same commit)";
+  }
   result.rerun = "deploy " + shortSha(context.sha) + " to " + previous->name + " first";
   return result;
 }

@@ -13,35 +13,20 @@ constexpr std::size_t kListedPaths = 5;
 
 std::string shortSha(const std::string& sha) { return sha.substr(0, 7); }
 
-bool startsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
+struct Changes {
+  std::vector<std::string> code;   // may change what ships
+  std::vector<std::string> gates;  // gate, receipt and bookkeeping files
+};
 
-bool endsWith(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-// "src/a.cpp, src/b.cpp and 3 more"
-std::string listPaths(const std::vector<std::string>& paths) {
-  std::string out;
-  for (std::size_t i = 0; i < paths.size() && i < kListedPaths; ++i) {
-    out += (i == 0 ? "" : ", ") + paths[i];
-  }
-  if (paths.size() > kListedPaths)
-    out += " and " + std::to_string(paths.size() - kListedPaths) + " more";
-  return out;
-}
-
-// The paths in which `tested` and `deployed` differ that are not gate or receipt files.
-Result<std::vector<std::string>> codeChanges(GitRepository& git, const std::string& tested,
-                                             const std::string& deployed) {
+Result<Changes> changesBetween(GitRepository& git, const std::string& tested,
+                               const std::string& deployed, const GateFiles& files) {
   Result<std::vector<std::string>> changed = git.changedPaths(tested, deployed);
   if (!changed) return changed.error();
-  std::vector<std::string> code;
+  Changes changes;
   for (const std::string& path : *changed) {
-    if (!isGateOrReceiptFile(path)) code.push_back(path);
+    (files.covers(path) ? changes.gates : changes.code).push_back(path);
   }
-  return code;
+  return changes;
 }
 
 // Why an ancestor check failed, in the words a user needs.
@@ -59,43 +44,65 @@ Result<std::string> notAncestorReason(GitRepository& git, const std::string& tes
 
 }  // namespace
 
-bool isGateOrReceiptFile(std::string_view path) {
-  if (startsWith(path, "deployments/") || startsWith(path, "reports/")) return true;
-  const std::size_t slash = path.rfind('/');
-  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  if (!endsWith(name, ".md")) return false;
-  return startsWith(name, "QA-REPORT") || startsWith(name, "SECURITY") ||
-         startsWith(name, "DEPLOY-RECEIPT");
+std::string listPaths(const std::vector<std::string>& paths) {
+  std::string out;
+  for (std::size_t i = 0; i < paths.size() && i < kListedPaths; ++i) {
+    out += (i == 0 ? "" : ", ") + paths[i];
+  }
+  if (paths.size() > kListedPaths)
+    out += " and " + std::to_string(paths.size() - kListedPaths) + " more";
+  return out;
 }
 
-Result<bool> isContentEquivalent(GitRepository& git, const std::string& tested,
-                                 const std::string& deployed, ReportPolicy policy,
-                                 std::string& whyNot) {
-  whyNot.clear();
-  if (tested == deployed) return true;
+bool isGateOrReceiptFile(std::string_view path) { return GateFiles{}.covers(path); }
+
+Result<ContentComparison> compareContent(GitRepository& git, const std::string& tested,
+                                         const std::string& deployed, ReportPolicy policy,
+                                         const GateFiles& files) {
+  ContentComparison result;
+  if (tested == deployed) {
+    result.equivalent = true;
+    return result;
+  }
   Result<bool> ancestor = git.isAncestor(tested, deployed);
   if (!ancestor) return ancestor.error();
   if (!*ancestor) {
     Result<std::string> reason = notAncestorReason(git, tested, deployed);
     if (!reason) return reason.error();
-    whyNot = *reason;
-    return false;
+    result.whyNot = *reason;
+    return result;
   }
-  Result<std::vector<std::string>> code = codeChanges(git, tested, deployed);
-  if (!code) return code.error();
+  Result<Changes> changes = changesBetween(git, tested, deployed, files);
+  if (!changes) return changes.error();
   if (policy == ReportPolicy::Exact) {
-    whyNot = "tested " + shortSha(tested) + ", not the deployed commit " + shortSha(deployed) +
-             " (report-commit-policy: exact)";
-    if (code->empty()) {
-      whyNot += "; only gate and receipt files changed in between, which policy content accepts";
+    result.whyNot = "tested " + shortSha(tested) + ", not the deployed commit " +
+                    shortSha(deployed) + " (report-commit-policy: exact)";
+    if (changes->code.empty()) {
+      result.whyNot +=
+          "; only gate, receipt and bookkeeping files changed in between, which policy content "
+          "accepts";
     }
-    return false;
+    return result;
   }
-  if (code->empty()) return true;
-  whyNot = "tested " + shortSha(tested) + ", but " + std::to_string(code->size()) +
-           (code->size() == 1 ? " file" : " files") + " changed before the deployed commit " +
-           shortSha(deployed) + ": " + listPaths(*code);
-  return false;
+  if (!changes->code.empty()) {
+    const std::size_t count = changes->code.size();
+    result.whyNot = "tested " + shortSha(tested) + ", but " + std::to_string(count) +
+                    (count == 1 ? " file" : " files") + " changed before the deployed commit " +
+                    shortSha(deployed) + ": " + listPaths(changes->code);
+    return result;
+  }
+  result.equivalent = true;
+  result.changed = std::move(changes->gates);
+  return result;
+}
+
+Result<bool> isContentEquivalent(GitRepository& git, const std::string& tested,
+                                 const std::string& deployed, ReportPolicy policy,
+                                 std::string& whyNot) {
+  Result<ContentComparison> compared = compareContent(git, tested, deployed, policy, GateFiles{});
+  if (!compared) return compared.error();
+  whyNot = compared->whyNot;
+  return compared->equivalent;
 }
 
 }  // namespace fd

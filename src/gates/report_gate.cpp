@@ -102,6 +102,15 @@ class ReportCheck {
                   "fix the critical issues, then re-run /security on the fixed commit",
                   summary.statusLine);
     }
+    if (!verdict.contradiction.empty()) {
+      return fail(
+          "FAIL",
+          where + ": Overall status " + quoteReportValue(summary.overallStatus) +
+              " names another status (" + verdict.contradiction + ") after " + verdict.leading +
+              "; a report has one status: write only the one that " + "holds",
+          std::string("correct the status, or re-run ") + names_.skill + " on " + shortDeployed,
+          summary.statusLine);
+    }
     if (!verdict.canonical.empty()) {  // a recognised failing status: QA FAIL
       return fail(
           "FAIL", where + ": Overall status is " + quoteReportValue(summary.overallStatus),
@@ -116,17 +125,16 @@ class ReportCheck {
 
   void checkFreshness(const ReportSummary& summary, const StatusVerdict& verdict,
                       const std::string& tested) {
-    std::string whyNot;
-    const Result<bool> equivalent =
-        isContentEquivalent(git_, tested, request_.deployedSha, request_.policy, whyNot);
-    if (!equivalent) {
+    const Result<ContentComparison> compared =
+        compareContent(git_, tested, request_.deployedSha, request_.policy, request_.gateFiles);
+    if (!compared) {
       return fail("FAIL",
                   request_.displayPath + ": cannot compare the tested commit " + shortSha(tested) +
-                      " with the deployed commit: " + equivalent.message(),
+                      " with the deployed commit: " + compared.message(),
                   rerunOnDeployed(), summary.commitLine);
     }
-    if (!*equivalent) {
-      return fail("STALE", request_.displayPath + " " + whyNot + "; " + rerunOnDeployed(),
+    if (!compared->equivalent) {
+      return fail("STALE", request_.displayPath + " " + compared->whyNot + "; " + rerunOnDeployed(),
                   rerunOnDeployed(), summary.commitLine);
     }
     result_.passed = true;
@@ -135,10 +143,12 @@ class ReportCheck {
     const std::string status = summary.overallStatus == verdict.canonical
                                    ? verdict.canonical
                                    : quoteReportValue(summary.overallStatus);
-    result_.row.notes =
-        request_.displayPath + ": " + status + ", tested " + shortSha(tested) +
-        (tested == request_.deployedSha ? " (the deployed commit)"
-                                        : " (only gate and receipt files changed since)");
+    // The commit actually tested, and what changed since (issue 12: traceable receipts).
+    result_.row.notes = request_.displayPath + ": " + status + ", tested " + shortSha(tested) +
+                        (tested == request_.deployedSha
+                             ? " (the deployed commit)"
+                             : " (only gate, receipt and bookkeeping files changed since: " +
+                                   listPaths(compared->changed) + ")");
   }
 
   const ReportGateRequest& request_;

@@ -4,8 +4,10 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/deploy_record.hpp"
+#include "core/gate_files.hpp"
 #include "core/inputs.hpp"
 #include "core/ports/file_system.hpp"
 #include "core/ports/git_repository.hpp"
@@ -35,12 +37,17 @@ inline constexpr std::size_t kMaxReportBytes = std::size_t{1} << 20;
 
 // What an `Overall status` value means for a gate. The allowed words must open the value (any
 // case, emphasis ignored); after them only a comment may follow ("PASS (3 warnings)", "CLEAR —
-// no findings"), never another word ("PASS / FAIL" is an unfilled template and fails).
+// no findings"), never another word ("PASS / FAIL" is an unfilled template and fails), and the
+// comment may not name another status of the kind ("CLEAR, BLOCKED" fails).
 struct StatusVerdict {
   std::string status;  // PASS / WARN / CLEAR / FAIL
   bool passed = false;
   bool blocked = false;   // security BLOCKED: never overridable
   std::string canonical;  // the matched words ("PASS WITH WARNINGS"), empty when unrecognised
+  // A passing status whose comment names another status of the kind ("CLEAR, BLOCKED"): the
+  // leading words and the other status word. Such a value fails.
+  std::string leading;
+  std::string contradiction;
 };
 StatusVerdict classifyOverallStatus(ReportKind kind, std::string_view value);
 
@@ -55,19 +62,34 @@ struct ReportGateRequest {
   std::string deployedSha;  // full
   ReportPolicy policy = ReportPolicy::Content;
   bool required = true;
+  GateFiles gateFiles;  // what may change after the tested commit under policy content
 };
 
 // The gate row ("QA Report" / "Security Report") with status PASS/WARN/CLEAR/FAIL/STALE/MISSING,
 // notes that quote what was found, and for a failure `rerun` naming the gate to re-run.
 GateResult checkReport(const ReportGateRequest& request, const FileSystem& fs, GitRepository& git);
 
+struct ContentComparison {
+  bool equivalent = false;
+  std::string whyNot;                // when not equivalent, in words a user needs
+  std::vector<std::string> changed;  // when equivalent: the gate files that differ
+};
+
 // Whether `tested` may stand for `deployed` under `policy`: equal, or (content) an ancestor whose
-// tree differs only in gate and receipt files. A message says why not.
+// tree differs only in `files`.
+Result<ContentComparison> compareContent(GitRepository& git, const std::string& tested,
+                                         const std::string& deployed, ReportPolicy policy,
+                                         const GateFiles& files);
+// The same with the default gate files; a message says why not.
 Result<bool> isContentEquivalent(GitRepository& git, const std::string& tested,
                                  const std::string& deployed, ReportPolicy policy,
                                  std::string& whyNot);
 
-// QA-REPORT*.md, SECURITY*.md, DEPLOY-RECEIPT*.md (at any depth), deployments/, reports/.
+// GateFiles{}.covers(path): reports, receipts, Markdown under deployments/ and reports/,
+// bookkeeping (.factory/state.json, .factory/deployments.jsonl).
 bool isGateOrReceiptFile(std::string_view path);
+
+// "a.md, b.md, c.md, d.md, e.md and 3 more": up to five paths named.
+std::string listPaths(const std::vector<std::string>& paths);
 
 }  // namespace fd

@@ -222,16 +222,60 @@ std::string withoutComments(std::string_view line, bool& inComment) {
   return out;
 }
 
-// The SHA text of a `Tested commit` value: its first word, unwrapped from code marks or a link
-// ("`a1b2c3d` (main)" -> "a1b2c3d", "[a1b2c3d](https://…)" -> "a1b2c3d").
+bool isHexDigit(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+
+std::string_view firstWord(std::string_view value) {
+  const auto space = std::find_if(value.begin(), value.end(), isBlank);
+  return value.substr(0, static_cast<std::size_t>(space - value.begin()));
+}
+
+// The SHA in a commit URL ("https://github.com/o/r/commit/a1b2c3d", GitLab's "/-/commit/", a
+// "/commits/" page), or empty when `word` is not one.
+std::string_view shaOfCommitUrl(std::string_view word) {
+  if (word.size() >= 2 && word.front() == '<' && word.back() == '>') {
+    word = word.substr(1, word.size() - 2);  // an autolink
+  }
+  if (word.substr(0, 7) != "http://" && word.substr(0, 8) != "https://") return {};
+  for (const std::string_view marker : {"/commit/", "/commits/"}) {
+    const std::size_t at = word.rfind(marker);
+    if (at == std::string_view::npos) continue;
+    const std::string_view rest = word.substr(at + marker.size());
+    const auto end = std::find_if(rest.begin(), rest.end(), [](char c) { return !isHexDigit(c); });
+    const std::string_view sha = rest.substr(0, static_cast<std::size_t>(end - rest.begin()));
+    const std::string_view after = rest.substr(sha.size());
+    // Only what a commit page's URL may carry after the SHA: a path, a query or a fragment.
+    if (!sha.empty() &&
+        (after.empty() || std::string_view("/?#").find(after.front()) != std::string_view::npos)) {
+      return sha;
+    }
+  }
+  return {};
+}
+
+// The SHA text of a `Tested commit` value: its first word, unwrapped from code marks, a link or
+// a commit URL ("`a1b2c3d` (main)" -> "a1b2c3d", "[a1b2c3d](https://…)" -> "a1b2c3d",
+// "https://github.com/o/r/commit/a1b2c3d" -> "a1b2c3d", "[commit](…/commit/a1b2c3d)" -> "a1b2c3d").
 std::string_view commitToken(std::string_view value) {
   value = stripMarkup(value);
+  std::string_view target;
   if (!value.empty() && value.front() == '[') {
     const std::size_t close = value.find(']');
-    if (close != std::string_view::npos) value = stripMarkup(value.substr(1, close - 1));
+    if (close != std::string_view::npos) {
+      if (value.substr(close + 1, 1) == "(") {
+        const std::size_t end = value.find(')', close);
+        if (end != std::string_view::npos) target = value.substr(close + 2, end - close - 2);
+      }
+      value = stripMarkup(value.substr(1, close - 1));
+    }
   }
-  const auto space = std::find_if(value.begin(), value.end(), isBlank);
-  return stripMarkup(value.substr(0, static_cast<std::size_t>(space - value.begin())));
+  const std::string_view word = stripMarkup(firstWord(value));
+  if (const std::string_view sha = shaOfCommitUrl(word); !sha.empty()) return sha;
+  const bool hex = !word.empty() && std::all_of(word.begin(), word.end(), isHexDigit);
+  if (!hex) {  // "[the tested commit](https://github.com/o/r/commit/a1b2c3d)"
+    if (const std::string_view sha = shaOfCommitUrl(stripMarkup(firstWord(target))); !sha.empty())
+      return sha;
+  }
+  return word;
 }
 
 struct Field {
@@ -277,9 +321,9 @@ struct SummaryScan {
   int errorLine = 0;
 };
 
-// Walks the lines once: finds the first level-2 "Summary" heading outside code fences and
-// comments, and collects the fields until the next heading of level 1 or 2. On a bad field,
-// `scan.errorLine` is its line.
+// Walks the lines once: finds the level-2 "Summary" heading outside code fences and comments,
+// and collects the fields until the next heading of level 1 or 2. A second Summary heading is an
+// error. On a bad field or heading, `scan.errorLine` is its line.
 Status scanSummary(const std::vector<std::string_view>& lines, std::string_view path,
                    SummaryScan& scan) {
   bool inSummary = false;
@@ -313,8 +357,17 @@ Status scanSummary(const std::vector<std::string_view>& lines, std::string_view 
       }
     }
     if (heading) {
-      if (inSummary && heading->level <= 2) return okStatus();
-      if (scan.headingLine == 0 && isSummaryHeading(*heading)) {
+      if (inSummary && heading->level <= 2) inSummary = false;
+      if (isSummaryHeading(*heading)) {
+        // Reports stitched from several authors: which summary counts is nobody's guess.
+        if (scan.headingLine != 0) {
+          scan.errorLine = headingLine;
+          return makeError(ErrorCode::InvalidArgument,
+                           std::string(path) + ":" + std::to_string(headingLine) +
+                               ": a second \"## Summary\" section (the first is on line " +
+                               std::to_string(scan.headingLine) +
+                               "); a report has one Summary: keep one, or split the report");
+        }
         inSummary = true;
         scan.headingLine = headingLine;
       }

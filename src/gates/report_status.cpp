@@ -70,8 +70,36 @@ bool isComment(std::string_view rest) {
   }
 }
 
+// The status words of a report kind, for "no second status in the comment".
+constexpr std::array<std::string_view, 2> kQaWords{{"PASS", "FAIL"}};
+constexpr std::array<std::string_view, 3> kSecurityWords{{"CLEAR", "WARNINGS", "BLOCKED"}};
+
+// The first of `words` that stands as a whole word in `text` (upper case), or empty.
 template <std::size_t N>
-StatusVerdict classify(const std::array<Meaning, N>& meanings, std::string_view value) {
+std::string_view statusWordIn(std::string_view text, const std::array<std::string_view, N>& words) {
+  std::string_view first;
+  std::size_t firstAt = std::string_view::npos;
+  for (const std::string_view word : words) {
+    for (std::size_t at = text.find(word); at != std::string_view::npos;
+         at = text.find(word, at + 1)) {
+      const bool startOk = at == 0 || !isAsciiAlnum(text[at - 1]);
+      const std::size_t end = at + word.size();
+      const bool endOk = end == text.size() || !isAsciiAlnum(text[end]);
+      if (startOk && endOk) {
+        if (at < firstAt) {
+          first = word;
+          firstAt = at;
+        }
+        break;
+      }
+    }
+  }
+  return first;
+}
+
+template <std::size_t N, std::size_t W>
+StatusVerdict classify(const std::array<Meaning, N>& meanings,
+                       const std::array<std::string_view, W>& words, std::string_view value) {
   const std::string text = normalized(value);
   const std::string_view subject = skipSymbolWord(text);
   for (const Meaning& meaning : meanings) {
@@ -79,6 +107,15 @@ StatusVerdict classify(const std::array<Meaning, N>& meanings, std::string_view 
     const std::string_view rest = subject.substr(meaning.words.size());
     if (!rest.empty() && isAsciiAlnum(rest.front())) continue;  // "PASSED" is not "PASS"
     if (!isComment(rest)) continue;
+    // "CLEAR, BLOCKED", "WARNINGS (BLOCKED: CVE-…)", "PASS, FAIL": a comment may not name
+    // another status of this kind; the report contradicts itself.
+    if (const std::string_view other = statusWordIn(rest, words);
+        meaning.passed && !other.empty()) {
+      StatusVerdict verdict{"FAIL", false, false, ""};
+      verdict.contradiction = std::string(other);
+      verdict.leading = std::string(meaning.words);
+      return verdict;
+    }
     return StatusVerdict{meaning.status, meaning.passed, meaning.blocked,
                          std::string(meaning.words)};
   }
@@ -88,7 +125,8 @@ StatusVerdict classify(const std::array<Meaning, N>& meanings, std::string_view 
 }  // namespace
 
 StatusVerdict classifyOverallStatus(ReportKind kind, std::string_view value) {
-  return kind == ReportKind::Qa ? classify(kQa, value) : classify(kSecurity, value);
+  return kind == ReportKind::Qa ? classify(kQa, kQaWords, value)
+                                : classify(kSecurity, kSecurityWords, value);
 }
 
 }  // namespace fd

@@ -22,5 +22,7 @@ using TreePtr = Handle<git_tree, git_tree_free>;
 using DiffPtr = Handle<git_diff, git_diff_free>;
 using ReferencePtr = Handle<git_reference, git_reference_free>;
 using ReferenceIteratorPtr = Handle<git_reference_iterator, git_reference_iterator_free>;
+using TreeEntryPtr = Handle<git_tree_entry, git_tree_entry_free>;
+using StatusListPtr = Handle<git_status_list, git_status_list_free>;
 
 }  // namespace fd::git

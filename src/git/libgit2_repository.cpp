@@ -41,6 +41,37 @@ Status validateShaText(std::string_view text) {
   return okStatus();
 }
 
+// What `git status` would say about one entry: "modified", "staged deletion, untracked", ….
+std::string describeStatus(unsigned int flags) {
+  if ((flags & GIT_STATUS_CONFLICTED) != 0) return "conflicted";
+  static const std::pair<unsigned int, const char*> kWords[] = {
+      {GIT_STATUS_INDEX_NEW, "staged"},
+      {GIT_STATUS_INDEX_MODIFIED, "staged"},
+      {GIT_STATUS_INDEX_DELETED, "staged deletion"},
+      {GIT_STATUS_INDEX_RENAMED, "staged rename"},
+      {GIT_STATUS_INDEX_TYPECHANGE, "staged type change"},
+      {GIT_STATUS_WT_NEW, "untracked"},
+      {GIT_STATUS_WT_MODIFIED, "modified"},
+      {GIT_STATUS_WT_DELETED, "deleted"},
+      {GIT_STATUS_WT_TYPECHANGE, "type changed"},
+      {GIT_STATUS_WT_RENAMED, "renamed"},
+      {GIT_STATUS_WT_UNREADABLE, "unreadable"},
+  };
+  std::string words;
+  for (const auto& [flag, word] : kWords) {
+    if ((flags & flag) == 0 || words.find(word) != std::string::npos) continue;
+    words += (words.empty() ? "" : ", ") + std::string(word);
+  }
+  return words.empty() ? "changed" : words;
+}
+
+std::string statusPath(const git_status_entry& entry) {
+  const git_diff_delta* delta =
+      entry.index_to_workdir != nullptr ? entry.index_to_workdir : entry.head_to_index;
+  if (delta == nullptr) return "";
+  return delta->new_file.path != nullptr ? delta->new_file.path : delta->old_file.path;
+}
+
 }  // namespace
 
 Libgit2Repository::Libgit2Repository(git::RepositoryPtr repository, std::string displayPath)
@@ -244,6 +275,52 @@ Result<std::string> Libgit2Repository::defaultBranch() {
   return makeError(ErrorCode::NotFound, displayPath_ +
                                             ": no default branch: origin/HEAD is not set and "
                                             "neither main nor master exists");
+}
+
+Result<std::vector<WorkingTreeChange>> Libgit2Repository::workingTreeChanges() {
+  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+  // Each untracked file on its own (not its directory), so exemptions apply file by file.
+  options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+                  GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;
+  git_status_list* rawList = nullptr;
+  const int rc = git_status_list_new(&rawList, repository_.get(), &options);
+  git::StatusListPtr list(rawList);
+  if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot read the working tree status");
+  std::vector<WorkingTreeChange> changes;
+  const std::size_t count = git_status_list_entrycount(list.get());
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_status_entry* entry = git_status_byindex(list.get(), i);
+    if (entry == nullptr || entry->status == GIT_STATUS_CURRENT) continue;
+    if ((entry->status & GIT_STATUS_IGNORED) != 0) continue;
+    changes.push_back(WorkingTreeChange{statusPath(*entry), describeStatus(entry->status)});
+  }
+  return changes;
+}
+
+Result<bool> Libgit2Repository::tracksFile(const std::string& path) {
+  Result<std::string> headSha = head();
+  if (!headSha) return headSha.error();
+  Result<git_oid> commit = resolveOid(*headSha);
+  if (!commit) return commit.error();
+  Result<git::TreePtr> tree = treeOf(*commit);
+  if (!tree) return tree.error();
+  git_tree_entry* raw = nullptr;
+  const int rc = git_tree_entry_bypath(&raw, tree->get(), path.c_str());
+  const git::TreeEntryPtr entry(raw);
+  if (rc == GIT_ENOTFOUND) return false;
+  if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot look up " + path);
+  return git_tree_entry_type(entry.get()) == GIT_OBJECT_BLOB;
+}
+
+Result<std::string> Libgit2Repository::workdir() {
+  const char* path = git_repository_workdir(repository_.get());
+  if (path == nullptr) {
+    return makeError(ErrorCode::NotFound, displayPath_ + ": a bare repository has no working tree");
+  }
+  std::string text(path);
+  while (text.size() > 1 && text.back() == '/') text.pop_back();
+  return text;
 }
 
 Result<std::unique_ptr<GitRepository>> openGitRepository(const std::string& path) {

@@ -70,6 +70,10 @@ std::string JsonlLedger::serialize(const LedgerEntry& entry) {
 }
 
 Result<std::vector<LedgerEntry>> JsonlLedger::successful(const std::string& environment) {
+  if (fs_.kindOf(path_) == PathKind::Symlink) {  // its target may be any file root can read
+    return makeError(ErrorCode::FailedPrecondition,
+                     path_ + ": is a symbolic link; refusing to follow it");
+  }
   if (!fs_.exists(path_)) return std::vector<LedgerEntry>{};
   Result<std::string> text = fs_.read(path_, kMaxLedgerBytes);
   if (!text) return text.error();

@@ -45,6 +45,26 @@ bool PosixFileSystem::exists(const std::string& path) const {
   return ::stat(path.c_str(), &info) == 0;
 }
 
+PathKind PosixFileSystem::kindOf(const std::string& path) const {
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0) return PathKind::Missing;
+  if (S_ISLNK(info.st_mode)) return PathKind::Symlink;
+  if (S_ISREG(info.st_mode)) return PathKind::File;
+  if (S_ISDIR(info.st_mode)) return PathKind::Directory;
+  return PathKind::Other;
+}
+
+Result<std::string> PosixFileSystem::canonical(const std::string& path) const {
+  std::error_code error;
+  const std::filesystem::path resolved = std::filesystem::canonical(path, error);
+  if (error == std::errc::no_such_file_or_directory) {
+    return makeError(ErrorCode::NotFound, path + ": cannot resolve: " + error.message());
+  }
+  if (error)
+    return makeError(ErrorCode::Unavailable, path + ": cannot resolve: " + error.message());
+  return resolved.string();
+}
+
 Result<std::string> PosixFileSystem::read(const std::string& path, std::size_t maxBytes) const {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return systemError(path, "read");
@@ -95,7 +115,12 @@ Status PosixFileSystem::writeAtomic(const std::string& path, std::string_view co
 }
 
 Status PosixFileSystem::append(const std::string& path, std::string_view content) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  // O_NOFOLLOW: a committed symbolic link must not send our writes outside the workspace.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0 && errno == ELOOP) {
+    return makeError(ErrorCode::FailedPrecondition,
+                     path + ": is a symbolic link; refusing to write through it");
+  }
   if (fd < 0) return systemError(path, "append to");
   struct stat before {};
   const bool sized = ::fstat(fd, &before) == 0;
@@ -128,10 +153,12 @@ Status PosixFileSystem::matchOwner(const std::string& path, const std::string& r
   struct stat wanted {};
   struct stat current {};
   if (::stat(reference.c_str(), &wanted) != 0) return systemError(reference, "stat");
-  if (::stat(path.c_str(), &current) != 0) return systemError(path, "stat");
+  // lstat/lchown: a symbolic link is given away itself; its target (maybe a root-only file
+  // outside the workspace) is never touched.
+  if (::lstat(path.c_str(), &current) != 0) return systemError(path, "stat");
   if (current.st_uid == wanted.st_uid && current.st_gid == wanted.st_gid) return okStatus();
   if (::geteuid() != 0) return okStatus();  // only root can give files away; nothing to fix
-  if (::chown(path.c_str(), wanted.st_uid, wanted.st_gid) != 0) return systemError(path, "chown");
+  if (::lchown(path.c_str(), wanted.st_uid, wanted.st_gid) != 0) return systemError(path, "chown");
   return okStatus();
 }
 

@@ -8,6 +8,8 @@ namespace fd {
 class PosixFileSystem : public FileSystem {
  public:
   bool exists(const std::string& path) const override;
+  PathKind kindOf(const std::string& path) const override;
+  Result<std::string> canonical(const std::string& path) const override;
   Result<std::string> read(const std::string& path, std::size_t maxBytes) const override;
   Status writeAtomic(const std::string& path, std::string_view content) override;
   Status append(const std::string& path, std::string_view content) override;

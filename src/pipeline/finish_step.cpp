@@ -44,6 +44,8 @@ void Pipeline::finish() {
 
   log_.beginGroup("Receipt");
   const std::string receiptPath = path(inputs_.receipt);
+  // Again: the deploy command ran in the workspace since the first check.
+  workspace_ = WorkspaceCheck::run(world_.fs, root_, filesOfRun(inputs_, root_));
   if (context_ && deployStarted_) {
     const Status recorded = mode_.ledger->finish(*context_, record_);
     if (!recorded) {
@@ -53,8 +55,13 @@ void Pipeline::finish() {
     }
   }
   const std::string markdown = masker_.mask(renderReceipt(record_));
-  const Result<ReceiptWrite> receipt = writeReceipt(
-      world_.fs, receiptPath, markdown, settings_.autoArchiveReceipts, world_.clock.now());
+  const Result<ReceiptWrite> receipt =
+      workspace_.safe(receiptPath)
+          ? writeReceipt(world_.fs, receiptPath, markdown, settings_.autoArchiveReceipts,
+                         world_.clock.now())
+          : Result<ReceiptWrite>(makeError(ErrorCode::FailedPrecondition,
+                                           inputs_.receipt + " is not a file this tool may write "
+                                                             "(see the Checkout gate)"));
   if (receipt) {
     (void)world_.fs.matchOwner(receiptPath, root_);
     if (!receipt->archivedTo.empty()) {
@@ -84,12 +91,17 @@ void Pipeline::finish() {
                                                          : record_.previousVersion);
     if (record_.rollbackFailed) update.failureReason += "; ROLLBACK FAILED: prod may be broken";
   }
-  const Status state = updateDeployPhase(world_.fs, path(".factory/state.json"), update, warnings);
+  const Status state =
+      workspace_.safe(path(".factory/state.json"))
+          ? updateDeployPhase(world_.fs, path(".factory/state.json"), update, warnings)
+          : makeError(ErrorCode::FailedPrecondition, "it is a symbolic link (or under one)");
   for (const std::string& warning : warnings) log_.warning(warning);
   if (!state) log_.warning("could not update .factory/state.json: " + state.message());
   // In a container we run as root; the workspace belongs to the runner's user.
   for (const char* written : {".factory", ".factory/state.json", ".factory/deployments.jsonl"}) {
-    if (world_.fs.exists(path(written))) (void)world_.fs.matchOwner(path(written), root_);
+    if (world_.fs.exists(path(written)) && workspace_.safe(path(written))) {
+      (void)world_.fs.matchOwner(path(written), root_);
+    }
   }
   log_.endGroup();
 

@@ -1,5 +1,6 @@
 // Step 1 of the seed: verify the gates of the target environment (INTERFACE §5).
 #include "core/text.hpp"
+#include "gates/checkout_gate.hpp"
 #include "gates/promotion_gate.hpp"
 #include "gates/report_gate.hpp"
 #include "pipeline/pipeline.hpp"
@@ -46,9 +47,44 @@ void Pipeline::skipRemainingGates(std::size_t fromIndex, const std::string& why)
   }
 }
 
+// Every target, alpha too (its receipt names a version, which must be true), and dry runs.
+bool Pipeline::checkCheckout() {
+  const CheckoutVerdict verdict = fd::checkCheckout(
+      CheckoutRequest{context_->sha, inputs_.reportCommitPolicy, context_->gateFiles, repoPrefix_,
+                      repoRelative(inputs_.config), inputs_.allowUntracked, workspace_.refusals(),
+                      root_},
+      git_.get());
+  if (!runGate(verdict.result)) return false;
+  for (const std::string& deviation : verdict.deviations) {
+    record_.deviations.push_back(masker_.mask(deviation));
+  }
+  return true;
+}
+
+void Pipeline::skipGatesAfterCheckout() {
+  const std::string why = "not checked: the checkout is refused";
+  if (inputs_.environment == Target::Alpha) {
+    for (const char* gate : {"QA Report", "Security Report", "CI Checks", "User Confirmation"}) {
+      record_.gates.push_back(skipped(gate, false, "alpha has no gates"));
+    }
+    return;
+  }
+  const bool prod = inputs_.environment == Target::Prod;
+  record_.gates.push_back(skipped("QA Report", true, why));
+  record_.gates.push_back(prod ? skipped("Security Report", true, why)
+                               : skipped("Security Report", false, "not required for staging"));
+  record_.gates.push_back(skipped("Promotion Chain", true, why));
+  skipRemainingGates(3, why);
+}
+
 bool Pipeline::checkGates() {
   const Target target = inputs_.environment;
   log_.beginGroup("Gates");
+  if (!checkCheckout()) {
+    skipGatesAfterCheckout();
+    log_.endGroup();
+    return false;
+  }
   if (target == Target::Alpha) {
     for (const char* gate : {"QA Report", "Security Report", "CI Checks", "User Confirmation"}) {
       record_.gates.push_back(skipped(gate, false, "alpha has no gates"));
@@ -62,7 +98,7 @@ bool Pipeline::checkGates() {
   bool ok = true;
   if (git_) {
     ok &= runGate(checkReport({ReportKind::Qa, path(inputs_.qaReport), inputs_.qaReport, sha,
-                               inputs_.reportCommitPolicy, true},
+                               inputs_.reportCommitPolicy, true, context_->gateFiles},
                               world_.fs, *git_));
   } else {
     ok &= runGate(GateResult{
@@ -70,9 +106,10 @@ bool Pipeline::checkGates() {
         false, "", "", 0});
   }
   if (prod && git_) {
-    ok &= runGate(checkReport({ReportKind::Security, path(inputs_.securityReport),
-                               inputs_.securityReport, sha, inputs_.reportCommitPolicy, true},
-                              world_.fs, *git_));
+    ok &= runGate(
+        checkReport({ReportKind::Security, path(inputs_.securityReport), inputs_.securityReport,
+                     sha, inputs_.reportCommitPolicy, true, context_->gateFiles},
+                    world_.fs, *git_));
   } else if (prod) {
     ok &= runGate(GateResult{GateRow{"Security Report", true, "FAIL",
                                      "no git repository to check the tested commit against"},

@@ -25,10 +25,14 @@ DeployRecord Pipeline::run() {
   record_.dryRun = inputs_.dryRun;
   root_ = resolvePath(world_.currentDirectory, inputs_.workingDirectory);
   record_.receiptPath = inputs_.receipt;
+  // Before any of our files is read or written: which of them a symbolic link makes unsafe.
+  workspace_ = WorkspaceCheck::run(world_.fs, root_, filesOfRun(inputs_, root_));
 
-  settings_ = loadSettings(world_.fs, path(".factory/settings.json"));
+  if (workspace_.safe(path(".factory/settings.json"))) {
+    settings_ = loadSettings(world_.fs, path(".factory/settings.json"));
+  }
   for (const std::string& warning : settings_.warnings) log_.warning(warning);
-  if (!inputs_.dryRun) {
+  if (!inputs_.dryRun && workspace_.safe(path(".factory/state.json"))) {
     std::vector<std::string> warnings;
     const Status state = updateDeployPhase(world_.fs, path(".factory/state.json"),
                                            {PhaseStatus::InProgress,
@@ -42,7 +46,7 @@ DeployRecord Pipeline::run() {
     if (!state) log_.warning("could not record the deploy as in progress: " + state.message());
   }
 
-  const bool ready = loadManifest() && resolveCommit() && checkGates();
+  const bool ready = checkWorkspacePaths() && loadManifest() && resolveCommit() && checkGates();
   if (inputs_.dryRun) {
     printPlan();
     return record_;
@@ -55,6 +59,25 @@ DeployRecord Pipeline::run() {
 
 std::string Pipeline::path(const std::string& relative) const {
   return resolvePath(root_, relative);
+}
+
+std::string Pipeline::repoRelative(const std::string& input) const {
+  std::string full = path(input);
+  if (full.rfind(root_ + "/", 0) != 0) return full;
+  return repoPrefix_ + full.substr(root_.size() + 1);
+}
+
+// An input naming a file outside the working directory is an input error (exit 2).
+bool Pipeline::checkWorkspacePaths() {
+  if (workspace_.outside().empty()) return true;
+  record_.invalidInput = true;
+  std::string reason;
+  for (const std::string& problem : workspace_.outside()) {
+    reason += (reason.empty() ? "" : "; ") + problem;
+  }
+  fail("inputs", reason);
+  log_.error(record_.failureReason, {"Invalid input", "", 0});
+  return false;
 }
 
 void Pipeline::fail(std::string step, const std::string& reason) {
@@ -73,6 +96,16 @@ bool Pipeline::cancelledDuring(const std::string& step) {
 
 bool Pipeline::loadManifest() {
   log_.beginGroup("Manifest");
+  if (!workspace_.safe(path(inputs_.config))) {  // a link out of the workspace: never read it
+    record_.invalidInput = true;
+    for (const std::string& refusal : workspace_.refusals()) {
+      if (startsWith(refusal, inputs_.config + " ")) fail("manifest", refusal);
+    }
+    fail("manifest", inputs_.config + ": not a file in the repository");
+    log_.error(record_.failureReason, {"Invalid deployment manifest", inputs_.config, 0});
+    log_.endGroup();
+    return false;
+  }
   Result<Manifest> manifest = fd::loadManifest(world_.fs, path(inputs_.config), inputs_.config);
   Result<EnvConfig> env = manifest ? selectEnvironment(*manifest, record_.environment)
                                    : Result<EnvConfig>(manifest.error());
@@ -85,6 +118,7 @@ bool Pipeline::loadManifest() {
   }
   manifest_ = std::move(manifest).value();
   env_ = std::move(env).value();
+  registerCommandPasswords();
   for (const std::string& warning : manifest_.warnings) {
     log_.warning(warning, {"Deployment manifest", inputs_.config, 0});
   }
@@ -96,6 +130,19 @@ bool Pipeline::loadManifest() {
             (env_.url.empty() ? "" : " at " + env_.url));
   log_.endGroup();
   return true;
+}
+
+// A URL password written into a command ("echo DATABASE_URL=postgres://u:PASSWORD@db") is a
+// secret like any other: masked in the echoed command, its cut pieces, and on a runner.
+void Pipeline::registerCommandPasswords() {
+  std::vector<std::string> commands = {env_.deployCommand,    env_.rollbackCommand,
+                                       env_.secretsCommand,   env_.telemetryCheckCommand,
+                                       env_.errorRateCommand, env_.currentVersionCommand,
+                                       env_.ciCheckCommand};
+  for (const SmokeTest& test : env_.smokeTests) commands.push_back(test.command);
+  for (const std::string& command : commands) {
+    for (const std::string& password : urlPasswordsIn(command)) log_.addSecret(password);
+  }
 }
 
 bool Pipeline::resolveCommit() {
@@ -134,8 +181,13 @@ bool Pipeline::resolveCommit() {
                     {"DEPLOY_URL", env_.url},
                     {"DEPLOY_SHA", sha},
                     {"DEPLOY_APP_NAME", env_.appName}});
-  context_ = std::make_unique<DeployContext>(
-      DeployContext{inputs_, manifest_, env_, sha, root_, git_.get()});
+  if (git_) {
+    const Result<std::string> workdir = git_->workdir();
+    repoPrefix_ = workdir ? prefixInRepository(world_.fs, root_, *workdir) : "";
+  }
+  context_ = std::make_unique<DeployContext>(DeployContext{
+      inputs_, manifest_, env_, sha, root_, git_.get(),
+      GateFiles(repoPrefix_, {inputs_.qaReport, inputs_.securityReport}, inputs_.receipt)});
   log_.info("deploying " + record_.versionLabel + " (" + sha + ") to " + env_.name);
   return true;
 }

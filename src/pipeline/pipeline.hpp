@@ -17,6 +17,7 @@
 #include "pipeline/mode.hpp"
 #include "pipeline/world.hpp"
 #include "receipt/settings.hpp"
+#include "workspace/workspace_files.hpp"
 
 namespace fd {
 
@@ -38,12 +39,17 @@ class Pipeline {
  private:
   // pipeline.cpp
   bool loadManifest();
+  void registerCommandPasswords();
   bool resolveCommit();
   void fail(std::string step, const std::string& reason);
   bool cancelledDuring(const std::string& step);
   std::string path(const std::string& relative) const;
+  std::string repoRelative(const std::string& input) const;  // as git status names it
+  bool checkWorkspacePaths();
   // gate_step.cpp
   bool checkGates();
+  bool checkCheckout();
+  void skipGatesAfterCheckout();
   bool runGate(GateResult result);
   void skipRemainingGates(std::size_t fromIndex, const std::string& why);
   // plan.cpp
@@ -72,6 +78,8 @@ class Pipeline {
   DeployRecord record_;
   Settings settings_;
   std::string root_;
+  std::string repoPrefix_;    // the working directory within the repository: "" or "svc/"
+  WorkspaceCheck workspace_;  // which of our files are safe to touch (symbolic links, inside)
   Manifest manifest_;
   EnvConfig env_;  // the target, commands expanded
   std::unique_ptr<GitRepository> git_;

@@ -22,6 +22,10 @@ Result<ReceiptWrite> writeReceipt(FileSystem& fs, const std::string& receiptPath
                                   const std::string& markdown, bool archive,
                                   std::chrono::system_clock::time_point now) {
   ReceiptWrite written;
+  if (fs.kindOf(receiptPath) == PathKind::Symlink) {  // never archived, replaced or chowned
+    return makeError(ErrorCode::FailedPrecondition,
+                     receiptPath + ": is a symbolic link; refusing to archive or replace it");
+  }
   if (archive && fs.exists(receiptPath)) {
     const std::string stamp = fileTimestamp(now);
     Result<std::string> archived = renameAside(

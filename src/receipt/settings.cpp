@@ -34,6 +34,10 @@ std::string unusableFileWarning(const std::string& path, const std::string& why)
 
 Settings loadSettings(const FileSystem& fs, const std::string& path) {
   Settings settings;
+  if (fs.kindOf(path) == PathKind::Symlink) {
+    settings.warnings.push_back(unusableFileWarning(path, "a symbolic link, never followed"));
+    return settings;
+  }
   if (!fs.exists(path)) return settings;
   const Result<std::string> text = fs.read(path, kMaxSettingsBytes);
   if (!text.ok()) {

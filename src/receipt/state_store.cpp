@@ -11,6 +11,10 @@ constexpr std::size_t kMaxStateBytes = 8 << 20;
 
 // The current text: "" when there is no file; unreadable-but-present is an error.
 Result<std::string> readState(const FileSystem& fs, const std::string& path) {
+  if (fs.kindOf(path) == PathKind::Symlink) {  // its target may be any file root can read
+    return makeError(ErrorCode::FailedPrecondition,
+                     path + ": is a symbolic link; refusing to follow it");
+  }
   if (!fs.exists(path)) return std::string();
   Result<std::string> text = fs.read(path, kMaxStateBytes);
   if (!text.ok() && text.code() == ErrorCode::NotFound) return std::string();  // lost a race

@@ -75,6 +75,20 @@ BOOST_AUTO_TEST_CASE(a_boolean_flag_alone_means_true_and_takes_an_explicit_word)
   BOOST_TEST(!parsed->inputs.createDeployment);
 }
 
+BOOST_AUTO_TEST_CASE(allow_untracked_takes_patterns_inside_the_working_directory) {
+  FakeEnvironment env;
+  env.values["INPUT_ALLOW-UNTRACKED"] = "dist/\n ./build/*.js, out";
+  const auto parsed = parse({}, env);
+  BOOST_REQUIRE(parsed.ok());
+  BOOST_TEST(
+      (parsed->inputs.allowUntracked == std::vector<std::string>{"dist/", "build/*.js", "out"}));
+  for (const char* bad : {"/etc", "../x", "a/../../b", "dist/.."}) {
+    BOOST_TEST(mentions(parse({"--allow-untracked", bad}),
+                        "patterns relative to the working directory, without .."),
+               bad);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(bad_values_name_the_input_and_what_is_allowed) {
   BOOST_TEST(mentions(parse({"--environment", "nope"}), "alpha, staging or prod"));
   BOOST_TEST(mentions(parse({"--environment", "nope"}), "\"environment\""));

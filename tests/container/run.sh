@@ -440,13 +440,15 @@ project_fakes_scenario() {
     esac
   done <"$d/fakes/ready.env"
   gh_repo=octo/shop
-  # Point the manifest at the fakes' app (a working-tree change: the deployed commit stays HEAD).
+  # A manifest pointed at the fakes' app, generated beside the committed one: the Checkout gate
+  # lets an uncommitted manifest through only when allow-untracked names it (recorded).
   # That app answers every path with its health JSON, so the smoke test looks for "ok".
-  sed -i -e "s|$app_url|$app|g" -e 's|"expect_body_contains": "shop"|"expect_body_contains": "ok"|' \
-    "$ws/.factory/deploy-config.json"
-  chown "$owner_uid:$owner_uid" "$ws/.factory/deploy-config.json"
+  local fakes_manifest=.factory/deploy-config-fakes.json
+  sed -e "s|$app_url|$app|g" -e 's|"expect_body_contains": "shop"|"expect_body_contains": "ok"|' \
+    "$ws/.factory/deploy-config.json" >"$ws/$fakes_manifest"
+  chown "$owner_uid:$owner_uid" "$ws/$fakes_manifest"
   app_url=$app
-  inputs=([environment]=prod)
+  inputs=([environment]=prod [config]=$fakes_manifest [allow-untracked]=$fakes_manifest)
   write_event "$d" prod
   local saved_attempt=$attempt
   attempt=0  # the fake knows this run's first attempt

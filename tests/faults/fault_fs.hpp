@@ -21,6 +21,10 @@ class SelectiveFailFs : public FileSystem {
   int refused() const { return refused_; }
 
   bool exists(const std::string& path) const override { return real_.exists(path); }
+  PathKind kindOf(const std::string& path) const override { return real_.kindOf(path); }
+  Result<std::string> canonical(const std::string& path) const override {
+    return real_.canonical(path);
+  }
   Result<std::string> read(const std::string& path, std::size_t maxBytes) const override {
     return real_.read(path, maxBytes);
   }

@@ -23,6 +23,10 @@ using fd::test::GitFixture;
 class DiskReader : public fd::FileSystem {
  public:
   bool exists(const std::string& path) const override { return std::filesystem::exists(path); }
+  fd::PathKind kindOf(const std::string& path) const override {
+    return exists(path) ? fd::PathKind::File : fd::PathKind::Missing;
+  }
+  fd::Result<std::string> canonical(const std::string& path) const override { return path; }
   fd::Result<std::string> read(const std::string& path, std::size_t maxBytes) const override {
     struct stat info {};
     if (stat(path.c_str(), &info) != 0) {
@@ -109,8 +113,9 @@ BOOST_AUTO_TEST_CASE(a_report_committed_after_the_tested_commit_passes_under_con
   BOOST_TEST(result.passed);
   BOOST_TEST(result.row.gate == "QA Report");
   BOOST_TEST(result.row.status == "PASS");
-  BOOST_TEST(result.row.notes == "QA-REPORT.md: PASS, tested " + shortSha(tested) +
-                                     " (only gate and receipt files changed since)");
+  BOOST_TEST(result.row.notes ==
+             "QA-REPORT.md: PASS, tested " + shortSha(tested) +
+                 " (only gate, receipt and bookkeeping files changed since: QA-REPORT.md)");
 }
 
 BOOST_AUTO_TEST_CASE(the_same_report_is_stale_under_exact) {
@@ -144,8 +149,10 @@ BOOST_AUTO_TEST_CASE(other_gate_and_receipt_files_may_change_too) {
   const std::string tested = gate.repo.commitFile("src/app.cpp", "v1");
   gate.repo.dir().write("SECURITY.md", report("CLEAR", tested));
   gate.repo.dir().write("DEPLOY-RECEIPT-2026-04-03T21-30-00Z.md", "# old receipt\n");
-  gate.repo.dir().write("deployments/staging.jsonl", "{}\n");
-  gate.repo.dir().write("reports/qa/run-1.txt", "log\n");
+  gate.repo.dir().write("deployments/staging.md", "# staging notes\n");
+  gate.repo.dir().write("reports/qa/run-1.md", "log\n");
+  gate.repo.dir().write(".factory/state.json", "{}\n");
+  gate.repo.dir().write(".factory/deployments.jsonl", "{}\n");
   gate.repo.dir().write("QA-REPORT.md", report("PASS WITH WARNINGS", tested));
   gate.repo.git("add -A");
   const std::string deployed = gate.repo.commit("reports");
@@ -155,6 +162,23 @@ BOOST_AUTO_TEST_CASE(other_gate_and_receipt_files_may_change_too) {
   const GateResult security = gate.check(ReportKind::Security, deployed);
   BOOST_TEST(security.passed, security.row.notes);
   BOOST_TEST(security.row.status == "CLEAR");
+}
+
+// Issue 15: only Markdown counts under deployments/ and reports/; a script there is code.
+BOOST_AUTO_TEST_CASE(a_script_under_deployments_is_code) {
+  Gate gate;
+  const std::string tested = gate.repo.commitFile("deployments/deploy.sh", "echo v1\n");
+  gate.repo.dir().write("deployments/deploy.sh", "echo v2\n");
+  gate.repo.dir().write("QA-REPORT.md", report("PASS", tested));
+  gate.repo.git("add -A");
+  const std::string deployed = gate.repo.commit("reports and a script");
+  const GateResult qa = gate.check(ReportKind::Qa, deployed);
+  BOOST_TEST(!qa.passed);
+  BOOST_TEST(qa.row.status == "STALE");
+  BOOST_TEST(qa.row.notes == "QA-REPORT.md tested " + shortSha(tested) +
+                                 ", but 1 file changed before the deployed commit " +
+                                 shortSha(deployed) + ": deployments/deploy.sh; re-run /qa on " +
+                                 shortSha(deployed));
 }
 
 BOOST_AUTO_TEST_CASE(a_code_change_after_the_tested_commit_is_stale_and_named) {

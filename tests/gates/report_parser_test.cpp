@@ -101,6 +101,45 @@ BOOST_AUTO_TEST_CASE(keeps_a_trailing_comment_in_the_status_as_written) {
   BOOST_TEST(summary.overallStatus == "PASS (3 warnings)");
 }
 
+// Issue 9: reports stitched from several authors are an error, not "the first one wins".
+BOOST_AUTO_TEST_CASE(a_second_summary_section_is_an_error_naming_both_lines) {
+  int line = 0;
+  const std::string message = parseError(
+      "# QA\n\n## Summary\n- Overall status: PASS\n- Tested commit: a1b2c3d\n\n## Details\n"
+      "\n## Summary\n- Overall status: FAIL\n- Tested commit: a1b2c3d\n",
+      &line);
+  BOOST_TEST(message ==
+             "QA-REPORT.md:9: a second \"## Summary\" section (the first is on line 3); a report "
+             "has one Summary: keep one, or split the report");
+  BOOST_TEST(line == 9);
+  // A setext one counts too; one inside a code fence does not.
+  BOOST_TEST(contains(parseError("## Summary\n- Overall status: PASS\n- Tested commit: abcd\n"
+                                 "\nSummary\n-------\n- Overall status: PASS\n"),
+                      "a second \"## Summary\" section (the first is on line 1)"));
+  BOOST_TEST(parsed("## Summary\n- Overall status: PASS\n- Tested commit: abcd\n```\n## "
+                    "Summary\n```\n")
+                 .overallStatus == "PASS");
+}
+
+// Issue 9: a bare commit URL names the commit as well as the link form does.
+BOOST_AUTO_TEST_CASE(a_commit_url_is_a_tested_commit) {
+  const std::string sha = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+  const auto commitOf = [](const std::string& value) {
+    return parsed("## Summary\n- Overall status: PASS\n- Tested commit: " + value + "\n")
+        .testedCommit;
+  };
+  BOOST_TEST(commitOf("https://github.com/o/r/commit/" + sha) == sha);
+  BOOST_TEST(commitOf("<https://github.com/o/r/commit/" + sha + ">") == sha);
+  BOOST_TEST(commitOf("https://gitlab.example/g/r/-/commit/a1b2c3d?view=parallel") == "a1b2c3d");
+  BOOST_TEST(commitOf("`https://github.com/o/r/commit/a1b2c3d` (main)") == "a1b2c3d");
+  BOOST_TEST(commitOf("[a1b2c3d](https://github.com/o/r/commit/" + sha + ")") == "a1b2c3d");
+  BOOST_TEST(commitOf("[the tested commit](https://github.com/o/r/commit/a1b2c3d)") == "a1b2c3d");
+  // Not a commit page: the value stays as written and the gate refuses it as not a SHA.
+  BOOST_TEST(commitOf("https://github.com/o/r/pull/12") == "https://github.com/o/r/pull/12");
+  BOOST_TEST(commitOf("https://github.com/o/r/commit/a1b2c3dz") ==
+             "https://github.com/o/r/commit/a1b2c3dz");
+}
+
 BOOST_AUTO_TEST_CASE(the_section_ends_at_the_next_level_one_or_two_heading) {
   int line = 0;
   const std::string message = parseError(
@@ -263,6 +302,38 @@ BOOST_AUTO_TEST_CASE(security_statuses) {
   BOOST_TEST(!classifyOverallStatus(ReportKind::Security, "WARNING").passed);
 }
 
+// Issue 9: a comment that names another status of the kind contradicts the status.
+BOOST_AUTO_TEST_CASE(another_status_word_after_the_status_fails) {
+  using fd::classifyOverallStatus;
+  struct Case {
+    ReportKind kind;
+    const char* value;
+    const char* other;
+  };
+  const Case refused[] = {
+      {ReportKind::Security, "CLEAR, BLOCKED", "BLOCKED"},
+      {ReportKind::Security, "WARNINGS (BLOCKED: CVE-2026-1234)", "BLOCKED"},
+      {ReportKind::Security, "CLEAR (no warnings)", "WARNINGS"},
+      {ReportKind::Security, "**CLEAR** — was blocked", "BLOCKED"},
+      {ReportKind::Qa, "PASS, FAIL", "FAIL"},
+      {ReportKind::Qa, "PASS (2 FAIL)", "FAIL"},
+      {ReportKind::Qa, "PASS WITH WARNINGS; pass", "PASS"},
+  };
+  for (const Case& c : refused) {
+    const fd::StatusVerdict verdict = classifyOverallStatus(c.kind, c.value);
+    BOOST_TEST(!verdict.passed, c.value);
+    BOOST_TEST(verdict.status == "FAIL", c.value);
+    BOOST_TEST(verdict.contradiction == c.other, c.value);
+  }
+  for (const char* value : {"PASS (2 failures, all flaky)", "PASS (with warnings)",
+                            "PASS — failed "
+                            "once"}) {
+    BOOST_TEST(classifyOverallStatus(ReportKind::Qa, value).passed, value);
+  }
+  BOOST_TEST(
+      classifyOverallStatus(ReportKind::Security, "WARNINGS (2 medium, CLEARED later)").passed);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(report_gate_file_names)
@@ -270,16 +341,20 @@ BOOST_AUTO_TEST_SUITE(report_gate_file_names)
 BOOST_AUTO_TEST_CASE(gate_and_receipt_files_at_any_depth) {
   for (const char* path : {"QA-REPORT.md", "QA-REPORT-2026-04-03.md", "docs/QA-REPORT.md",
                            "SECURITY.md", "services/api/SECURITY-REVIEW.md", "DEPLOY-RECEIPT.md",
-                           "DEPLOY-RECEIPT-2026-04-03T21-30-00Z.md", "deployments/prod.json",
-                           "reports/coverage/index.html"}) {
+                           "DEPLOY-RECEIPT-2026-04-03T21-30-00Z.md", "deployments/prod.md",
+                           "reports/sprint-3/summary.md", ".factory/state.json",
+                           ".factory/state.json.bak", ".factory/deployments.jsonl"}) {
     BOOST_TEST(fd::isGateOrReceiptFile(path), path);
   }
 }
 
 BOOST_AUTO_TEST_CASE(code_and_look_alikes_are_not_gate_files) {
-  for (const char* path : {"src/main.cpp", "QA-REPORT.txt", "qa-report.md", "MY-QA-REPORT.md",
-                           "SECURITY.md/evil.sh", "src/reports/generator.cpp", "deploymentsX/a",
-                           "README.md", ".factory/state.json", "fly.toml"}) {
+  for (const char* path :
+       {"src/main.cpp", "QA-REPORT.txt", "qa-report.md", "MY-QA-REPORT.md", "SECURITY.md/evil.sh",
+        "src/reports/generator.cpp", "deploymentsX/a", "README.md", "fly.toml",
+        "deployments/prod.json", "deployments/deploy.sh", "reports/coverage/index.html",
+        ".factory/deploy-config.json", ".factory/settings.json", ".factory/deploy.sh",
+        "svc/.factory/state.json"}) {
     BOOST_TEST(!fd::isGateOrReceiptFile(path), path);
   }
 }

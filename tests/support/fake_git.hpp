@@ -21,6 +21,9 @@ class FakeGitRepository : public GitRepository {
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> changes;
   std::map<std::string, std::vector<std::string>> tags;
   bool onDefaultBranch = true;
+  std::vector<WorkingTreeChange> treeChanges;  // the working tree: clean unless a test says
+  std::string workdirPath = "/repo";
+  std::set<std::string> untrackedAtHead;  // paths HEAD does not hold (every other path it does)
 
   Result<std::string> head() override { return headSha; }
   Result<std::string> resolve(std::string_view shaOrPrefix) override;
@@ -30,6 +33,11 @@ class FakeGitRepository : public GitRepository {
   Result<std::vector<std::string>> tagsAt(const std::string& sha) override;
   Result<bool> isOnBranch(const std::string& sha, const std::string& branch) override;
   Result<std::string> defaultBranch() override { return std::string("main"); }
+  Result<std::vector<WorkingTreeChange>> workingTreeChanges() override { return treeChanges; }
+  Result<bool> tracksFile(const std::string& path) override {
+    return untrackedAtHead.count(path) == 0;
+  }
+  Result<std::string> workdir() override { return workdirPath; }
 };
 
 // Forwards to a repository the test keeps, so the pipeline can own "its" copy.
@@ -52,6 +60,11 @@ class ForwardingGitRepository : public GitRepository {
     return target_.isOnBranch(sha, b);
   }
   Result<std::string> defaultBranch() override { return target_.defaultBranch(); }
+  Result<std::vector<WorkingTreeChange>> workingTreeChanges() override {
+    return target_.workingTreeChanges();
+  }
+  Result<bool> tracksFile(const std::string& path) override { return target_.tracksFile(path); }
+  Result<std::string> workdir() override { return target_.workdir(); }
 
  private:
   GitRepository& target_;

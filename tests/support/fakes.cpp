@@ -6,7 +6,43 @@
 
 namespace fd::test {
 
+namespace {
+
+// Every symbolic link on the way replaced by its target, as the kernel resolves a path.
+std::string resolveLinks(const std::map<std::string, std::string>& links, std::string path) {
+  for (int hops = 0; hops < 40; ++hops) {
+    bool replaced = false;
+    for (std::size_t end = path.find('/', 1);; end = path.find('/', end + 1)) {
+      const std::string prefix = path.substr(0, end);
+      const auto link = links.find(prefix);
+      if (link != links.end()) {
+        path = link->second + (end == std::string::npos ? "" : path.substr(end));
+        replaced = true;
+        break;
+      }
+      if (end == std::string::npos) break;
+    }
+    if (!replaced) return path;
+  }
+  return path;
+}
+
+}  // namespace
+
+PathKind FakeFileSystem::kindOf(const std::string& path) const {
+  if (symlinks.count(path) > 0) return PathKind::Symlink;
+  if (files.count(path) > 0) return PathKind::File;
+  return exists(path) ? PathKind::Directory : PathKind::Missing;
+}
+
+Result<std::string> FakeFileSystem::canonical(const std::string& path) const {
+  const std::string resolved = resolveLinks(symlinks, path);
+  if (!exists(resolved)) return makeError(ErrorCode::NotFound, path + ": no such file");
+  return resolved;
+}
+
 bool FakeFileSystem::exists(const std::string& path) const {
+  if (symlinks.count(path) > 0) return exists(resolveLinks(symlinks, path));
   if (files.count(path) > 0) return true;
   const std::string prefix = path + "/";
   return std::any_of(files.begin(), files.end(),
@@ -14,7 +50,7 @@ bool FakeFileSystem::exists(const std::string& path) const {
 }
 
 Result<std::string> FakeFileSystem::read(const std::string& path, std::size_t maxBytes) const {
-  const auto found = files.find(path);
+  const auto found = files.find(resolveLinks(symlinks, path));
   if (found == files.end()) return makeError(ErrorCode::NotFound, path + ": no such file");
   if (found->second.size() > maxBytes) {
     return makeError(ErrorCode::ResourceExhausted,
@@ -31,6 +67,9 @@ Status FakeFileSystem::writeAtomic(const std::string& path, std::string_view con
 
 Status FakeFileSystem::append(const std::string& path, std::string_view content) {
   if (failWrites) return makeError(ErrorCode::Unavailable, path + ": no space left on device");
+  if (symlinks.count(path) > 0) {
+    return makeError(ErrorCode::FailedPrecondition, path + ": is a symbolic link");
+  }
   files[path] += content;
   return okStatus();
 }

@@ -26,9 +26,13 @@ class FakeFileSystem : public FileSystem {
  public:
   std::map<std::string, std::string> files;
   std::map<std::string, std::string> owners;  // path -> reference it was matched to
-  bool failWrites = false;                    // simulates a full or read-only disk
+  // path -> target: a symbolic link. Reads follow it like the kernel; appends refuse it.
+  std::map<std::string, std::string> symlinks;
+  bool failWrites = false;  // simulates a full or read-only disk
 
   bool exists(const std::string& path) const override;
+  PathKind kindOf(const std::string& path) const override;
+  Result<std::string> canonical(const std::string& path) const override;
   Result<std::string> read(const std::string& path, std::size_t maxBytes) const override;
   Status writeAtomic(const std::string& path, std::string_view content) override;
   Status append(const std::string& path, std::string_view content) override;

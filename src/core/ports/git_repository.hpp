@@ -9,6 +9,14 @@
 
 namespace fd {
 
+// A path of the working tree that differs from HEAD, as `git status` shows it.
+struct WorkingTreeChange {
+  std::string path;  // relative to the repository's working directory
+  // "modified", "untracked", "deleted", "staged", "staged deletion, untracked", "conflicted", …
+  // (several words when the index and the working tree both differ).
+  std::string state;
+};
+
 class GitRepository {
  public:
   virtual ~GitRepository() = default;
@@ -28,6 +36,13 @@ class GitRepository {
   virtual Result<bool> isOnBranch(const std::string& sha, const std::string& branch) = 0;
   // The default branch: origin/HEAD's target, else "main" or "master" when present.
   virtual Result<std::string> defaultBranch() = 0;
+  // Every tracked file that is modified, staged or deleted, and every untracked file that is not
+  // ignored (each file of an untracked directory), sorted by path.
+  virtual Result<std::vector<WorkingTreeChange>> workingTreeChanges() = 0;
+  // Whether HEAD's tree holds a file at `path` (repository-relative).
+  virtual Result<bool> tracksFile(const std::string& path) = 0;
+  // The absolute working directory of the repository, without a trailing slash.
+  virtual Result<std::string> workdir() = 0;
 };
 
 }  // namespace fd
