@@ -24,7 +24,7 @@ ReleaseVerdict Pipeline::releaseAfterFailedDeploy() {
   evidence.deployedSha = record_.fullSha;
   evidence.healthy = health.healthy;
   evidence.healthProblem = health.reason;
-  const ReleaseVerdict verdict = judgeFailedDeploy(evidence);
+  ReleaseVerdict verdict = judgeFailedDeploy(evidence);
   log_.warning("after the failed deploy: " + verdict.why);
   log_.endGroup();
   return verdict;
