@@ -1,4 +1,5 @@
 // makeConsoleLog: the Log a person reads in a terminal. No workflow syntax; colour only on a TTY.
+#include <cctype>
 #include <mutex>
 
 #include "action/action_mode.hpp"
@@ -14,10 +15,24 @@ constexpr std::string_view kCyan = "\x1b[1;36m";
 constexpr std::string_view kDim = "\x1b[2m";
 constexpr std::string_view kReset = "\x1b[0m";
 
-// "QA Report: message (QA-REPORT.md:12)"
+bool startsWithIgnoringCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// "QA Report: message (QA-REPORT.md:12)"; a title the message already starts with is not
+// repeated ("Health check failed: health check failed: …").
 std::string describe(std::string_view message, const Annotation& where) {
   std::string text;
-  if (!where.title.empty()) text += where.title + ": ";
+  if (!where.title.empty() && !startsWithIgnoringCase(message, where.title)) {
+    text += where.title + ": ";
+  }
   text += message;
   if (where.file.empty()) return text;
   text += " (" + where.file;
@@ -37,8 +52,10 @@ class ConsoleLog : public Log {
   void notice(std::string_view message, const Annotation& where) override {
     out(paint(kCyan, "note: "), describe(message, where));
   }
+  // A message that is already a "WARNING: …" (the seed's settings warning) gets no second label.
   void warning(std::string_view message, const Annotation& where) override {
-    err(paint(kYellow, "warning: "), describe(message, where));
+    const bool labelled = startsWithIgnoringCase(message, "warning:");
+    err(labelled ? std::string() : paint(kYellow, "warning: "), describe(message, where));
   }
   void error(std::string_view message, const Annotation& where) override {
     err(paint(kRed, "error: "), describe(message, where));

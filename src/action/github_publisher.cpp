@@ -53,6 +53,11 @@ class GithubPublisher : public Publisher {
     writeOutputs(record, receiptPath.empty() ? record.receiptPath : receiptPath);
   }
 
+  // The runner keeps the last value written for an output: publish() later replaces these.
+  void publishProgress(const DeployRecord& record, const std::string& receiptPath) override {
+    writeOutputs(record, receiptPath.empty() ? record.receiptPath : receiptPath);
+  }
+
  private:
   void uploadArtifact(DeployRecord& record, const std::string& receipt,
                       std::vector<std::string>& notes) {

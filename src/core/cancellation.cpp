@@ -5,8 +5,24 @@
 namespace fd {
 
 namespace {
-extern "C" void onSignal(int /*signal*/) { Cancellation::request(); }
+extern "C" void onSignal(int signal) { Cancellation::request(signal); }
 }  // namespace
+
+namespace {
+std::string nameOf(int signal) {
+  switch (signal) {
+    case SIGINT:
+      return "SIGINT";
+    case SIGTERM:
+      return "SIGTERM";
+    default:
+      return "SIGINT/SIGTERM";
+  }
+}
+}  // namespace
+
+std::string Cancellation::signalName() { return nameOf(state().first.load()); }
+std::string Cancellation::lastSignalName() { return nameOf(state().last.load()); }
 
 void Cancellation::installSignalHandlers() {
   struct sigaction action {};

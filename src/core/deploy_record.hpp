@@ -57,6 +57,8 @@ struct RollbackInfo {
   std::string reason;
   std::string result;                   // "exit 0", "exit 1", "timed out after 600s"
   std::vector<std::string> outputTail;  // masked
+  // What is live after the rollback, read again from the platform: "v42", or "unknown (why)".
+  std::string liveAfter;
 };
 
 // The last lines a command printed, for the Diagnostics section (masked).
@@ -77,6 +79,7 @@ struct DeployRecord {
   std::string fullSha;
   std::string versionLabel;  // "<tag> (<short sha>)" or "<short sha>"
   std::string previousVersion;
+  std::string previousVersionLabel;  // in the form of versionLabel when it is a commit
   std::string appName;
   std::string platform;
   std::string region;
@@ -90,6 +93,9 @@ struct DeployRecord {
   Telemetry telemetry;
   RollbackInfo rollback;
 
+  // Set when SIGINT/SIGTERM arrived: "SIGINT arrived during verify". The receipt says so even
+  // when a child died of the signal before we saw it.
+  std::string cancellation;
   std::string failedStep;                // "gates", "deploy", "verify", ... empty on success
   std::string failureReason;             // one line
   std::vector<std::string> diagnostics;  // sentences (masked): next steps, hints

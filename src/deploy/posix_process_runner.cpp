@@ -29,8 +29,9 @@ using std::chrono::steady_clock;
 // How long a group gets between SIGTERM and SIGKILL.
 constexpr milliseconds kTimeoutGrace{2000};
 constexpr milliseconds kCancelGrace{500};  // the whole program must stop within 2 s
-// After the shell exits, how long we still read what its (killed) group left in the pipe.
-constexpr milliseconds kDrainWindow{500};
+// After the shell exits, how long we still read what it left in the pipe. Its background
+// processes may hold the pipe open for ever: we read what is buffered, not what they write next.
+constexpr milliseconds kDrainWindow{200};
 constexpr milliseconds kPollStep{100};
 constexpr milliseconds kExitPollStep{10};  // pipe closed, waiting for the shell to be reapable
 constexpr int kReadsPerWakeup = 16;        // keep checking deadlines while a child floods us
@@ -181,14 +182,13 @@ class Supervisor {
       waitForOutput(nextWakeup(now));
       if (!exited_ && shellHasExited()) onShellExit();
     }
+    closeFd(child_.outputFd);  // a background process writing on gets EPIPE, not our attention
     collector_.finish();
     return result();
   }
 
  private:
-  bool finished() const {
-    return exited_ && (child_.outputFd < 0 || steady_clock::now() >= drainUntil_);
-  }
+  bool finished() const { return exited_; }
 
   void enforceLimits(steady_clock::time_point now) {
     if (!cancelled_ && !timedOut_ && Cancellation::requested()) {
@@ -215,8 +215,7 @@ class Supervisor {
   steady_clock::time_point nextWakeup(steady_clock::time_point now) const {
     const milliseconds step = child_.outputFd >= 0 ? kPollStep : kExitPollStep;
     auto wakeup = now + step;
-    if (exited_) wakeup = std::min(wakeup, drainUntil_);
-    if (!exited_ && !timedOut_ && !cancelled_) wakeup = std::min(wakeup, deadline_);
+    if (!timedOut_ && !cancelled_) wakeup = std::min(wakeup, deadline_);
     if (killAt_) wakeup = std::min(wakeup, *killAt_);
     return wakeup;
   }
@@ -244,8 +243,8 @@ class Supervisor {
     }
   }
 
-  // Looks without reaping, so the pid (and so the group id) stays reserved until the group is
-  // killed.
+  // Looks without reaping, so the pid (and so the group id) stays reserved until a timed-out or
+  // cancelled group is killed.
   bool shellHasExited() {
     siginfo_t info{};
     while (::waitid(P_PID, static_cast<id_t>(child_.pid), &info, WEXITED | WNOHANG | WNOWAIT) < 0) {
@@ -254,10 +253,11 @@ class Supervisor {
     return info.si_pid == child_.pid;
   }
 
-  // The shell is done: anything it left running in its group (a `sleep 1000 &`) dies now, and
-  // a background process that still holds the pipe cannot keep us waiting.
+  // The shell is done. After a normal exit, what it started in the background (a service
+  // started with `nohup app &`) is the user's and stays; after a timeout or a cancellation the
+  // whole group goes. Either way we read only what is already in the pipe, then stop.
   void onShellExit() {
-    killGroup(SIGKILL);
+    if (timedOut_ || cancelled_) killGroup(SIGKILL);
     int status = 0;
     pid_t rc = 0;
     while ((rc = ::waitpid(child_.pid, &status, 0)) < 0 && errno == EINTR) {
@@ -266,7 +266,23 @@ class Supervisor {
     exited_ = true;
     if (rc == child_.pid) status_ = status;  // else someone else reaped it: exit unknown (-1)
     killAt_.reset();
-    drainUntil_ = steady_clock::now() + kDrainWindow;
+    drainBuffered(steady_clock::now() + kDrainWindow);
+  }
+
+  // Reads until the pipe is empty (or closed), for at most until `until`: a background process
+  // that keeps writing cannot keep us here.
+  void drainBuffered(steady_clock::time_point until) {
+    char buffer[64 * 1024];
+    while (child_.outputFd >= 0 && steady_clock::now() < until) {
+      const ssize_t n = ::read(child_.outputFd, buffer, sizeof buffer);
+      if (n > 0) {
+        collector_.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
+        continue;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
+      closeFd(child_.outputFd);
+    }
   }
 
   CommandResult result() const {
@@ -286,7 +302,6 @@ class Supervisor {
   steady_clock::time_point started_;
   steady_clock::time_point deadline_;
   std::optional<steady_clock::time_point> killAt_;
-  steady_clock::time_point drainUntil_{};
   bool exited_ = false;
   bool reaped_ = false;
   bool timedOut_ = false;

@@ -6,6 +6,7 @@
 #include "core/deploy_record.hpp"
 #include "github/deployed_commit.hpp"
 #include "github/json_fields.hpp"
+#include "github/post_lookups.hpp"
 
 namespace fd::github {
 
@@ -115,7 +116,10 @@ Status GithubDeploymentLedger::postStatus(const std::string& id, const std::stri
   json.Key("auto_inactive");
   json.Bool(autoInactive);
   json.EndObject();
-  auto posted = client_.post(repoPath() + "/deployments/" + id + "/statuses", buffer.GetString());
+  const std::string statuses = repoPath() + "/deployments/" + id + "/statuses";
+  auto posted =
+      client_.post(statuses, buffer.GetString(),
+                   findPostedStatus(client_, statuses, state, deploymentDescription(description)));
   if (!posted) return posted.error();
   return okStatus();
 }
@@ -145,8 +149,16 @@ Result<std::string> GithubDeploymentLedger::begin(const DeployContext& context) 
   json.Bool(production);
   json.Key("transient_environment");
   json.Bool(false);
+  const std::string marker = attemptMarker(github_);  // finds it again if the answer is lost
+  json.Key("payload");
+  json.StartObject();
+  json.Key(kAttemptKey);
+  json.String(marker.c_str());
   json.EndObject();
-  auto created = client_.post(repoPath() + "/deployments", buffer.GetString());
+  json.EndObject();
+  auto created =
+      client_.post(repoPath() + "/deployments", buffer.GetString(),
+                   findCreatedDeployment(client_, repoPath(), sha, context.env.name, marker));
   if (!created) return created.error();
   const std::string id = idField(created->json, "id");
   if (id.empty()) {

@@ -230,8 +230,9 @@ Result<RestResponse> RestClient::finish(const std::string& where, const std::str
   if (!body.empty()) {
     result.json.Parse(body.c_str(), body.size());
     if (result.json.HasParseError()) {
+      // A body cut off or garbled on the way is a transport fault: asking again may succeed.
       return makeError(
-          ErrorCode::Internal,
+          ErrorCode::Unavailable,
           where + ": " + std::to_string(response.status) + " " + reasonFor(response) +
               " with malformed JSON: " + rapidjson::GetParseError_En(result.json.GetParseError()) +
               " at offset " + std::to_string(result.json.GetErrorOffset()));
@@ -243,20 +244,60 @@ Result<RestResponse> RestClient::finish(const std::string& where, const std::str
   return result;
 }
 
+Result<std::optional<RestResponse>> RestClient::recoverPost(
+    const std::string& where, const Error& failure, const PostLookup& lookup, bool lastAttempt,
+    std::chrono::steady_clock::time_point deadline, int attempt) {
+  if (!lookup) {
+    return makeError(failure.code,
+                     failure.message + " (not sent again: the request may have been applied)");
+  }
+  if (lastAttempt) return failure;
+  if (auto waited =
+          waitFor(backoff(attempt), deadline, where + ": the answer was lost", failure.message);
+      !waited) {
+    return waited.error();
+  }
+  log_.info("GitHub API: " + where + ": looking for what the lost request may have created");
+  Result<std::optional<RestResponse>> found = lookup();
+  if (!found) {
+    // Cannot tell whether it was applied: sending it again could make a second one.
+    return makeError(failure.code, failure.message +
+                                       "; not sent again: could not tell whether it was applied (" +
+                                       found.message() + ")");
+  }
+  if (*found) log_.info("GitHub API: " + where + ": it was applied; using what it created");
+  return found;
+}
+
 Result<RestResponse> RestClient::exchange(const std::string& method, const std::string& target,
-                                          const std::string& body) {
+                                          const std::string& body, const PostLookup& lookup) {
   auto url = absoluteUrl(target);
   if (!url) return url.error();
   const std::string where = endpoint(method, *url);
+  const bool post = method == "POST";
   const auto deadline = deadline_.value_or(clock_.steady() + options_.defaultBudget);
   int secondaryHits = 0;
   for (int attempt = 1;; ++attempt) {
     const bool lastAttempt = attempt >= options_.maxAttempts;
     ++stats_.requests;
     const auto sent = http_.send(buildRequest(method, *url, body));
+    // A lost or broken answer to a POST: look before sending it again.
+    const auto recover = [&](const Error& failure) -> std::optional<Result<RestResponse>> {
+      Result<std::optional<RestResponse>> found =
+          recoverPost(where, failure, lookup, lastAttempt, deadline, attempt);
+      if (!found) return Result<RestResponse>(found.error());
+      if (*found) return Result<RestResponse>(std::move(**found));
+      ++stats_.retries;
+      return std::nullopt;
+    };
     if (!sent) {
       const std::string failure = where + ": " + sent.message();
-      if (!retryableTransport(sent.code()) || lastAttempt) return makeError(sent.code(), failure);
+      if (!retryableTransport(sent.code()) || (lastAttempt && !post))
+        return makeError(sent.code(), failure);
+      if (post) {
+        if (auto answer = recover(makeError(sent.code(), failure))) return std::move(*answer);
+        continue;
+      }
       if (auto waited = waitFor(backoff(attempt), deadline, where, failure); !waited)
         return waited.error();
       ++stats_.retries;
@@ -265,7 +306,19 @@ Result<RestResponse> RestClient::exchange(const std::string& method, const std::
     const HttpResponse& response = *sent;
     log_.debug(where + " -> " + std::to_string(response.status));
     if (response.status == 304 || (response.status >= 200 && response.status < 300)) {
-      return finish(where, *url, response);
+      Result<RestResponse> done = finish(where, *url, response);
+      if (done || done.code() != ErrorCode::Unavailable) return done;
+      if (post) {
+        if (auto answer = recover(done.error())) return std::move(*answer);
+        continue;
+      }
+      if (lastAttempt) return done;
+      if (auto waited =
+              waitFor(backoff(attempt), deadline, where + ": malformed JSON", done.message());
+          !waited)
+        return waited.error();
+      ++stats_.retries;
+      continue;
     }
     const std::string message = messageOf(response.body);
     std::string failure = where + ": " + std::to_string(response.status) + " " +
@@ -286,10 +339,16 @@ Result<RestResponse> RestClient::exchange(const std::string& method, const std::
       continue;
     }
     const bool retryable = response.status >= 500 || response.status == 429;
-    if (!retryable || lastAttempt) {
+    if (!retryable || (lastAttempt && !post)) {
       return makeError(codeForStatus(response.status),
                        failure + hintForStatus(response.status, message));
     }
+    if (post && response.status >= 500) {
+      if (auto answer = recover(makeError(codeForStatus(response.status), failure)))
+        return std::move(*answer);
+      continue;
+    }
+    if (lastAttempt) return makeError(codeForStatus(response.status), failure);
     if (auto waited = waitFor(backoff(attempt), deadline, where, failure); !waited)
       return waited.error();
     ++stats_.retries;
@@ -305,11 +364,12 @@ milliseconds RestClient::backoff(int attempt) {
 }
 
 Result<RestResponse> RestClient::get(const std::string& target) {
-  return exchange("GET", target, "");
+  return exchange("GET", target, "", {});
 }
 
-Result<RestResponse> RestClient::post(const std::string& path, const std::string& jsonBody) {
-  return exchange("POST", path, jsonBody);
+Result<RestResponse> RestClient::post(const std::string& path, const std::string& jsonBody,
+                                      const PostLookup& lookup) {
+  return exchange("POST", path, jsonBody, lookup);
 }
 
 Result<std::vector<rapidjson::Document>> RestClient::getAll(const std::string& path) {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -58,7 +59,13 @@ class RestClient {
   Result<RestResponse> get(const std::string& target);
   // Every page, with per_page=100, following Link rel="next".
   Result<std::vector<rapidjson::Document>> getAll(const std::string& path);
-  Result<RestResponse> post(const std::string& path, const std::string& jsonBody);
+  // A POST is not idempotent: after an answer that may hide an applied request (a timeout, a
+  // reset, a 5xx, a 2xx with a broken body) it is sent again only once `lookup` (given) found
+  // nothing it created; what lookup finds is returned as the answer. Without a lookup such a
+  // POST is not retried. Rate limits (nothing applied) are waited out and retried as for a GET.
+  using PostLookup = std::function<Result<std::optional<RestResponse>>()>;
+  Result<RestResponse> post(const std::string& path, const std::string& jsonBody,
+                            const PostLookup& lookup = {});
 
   const std::string& baseUrl() const { return options_.baseUrl; }
   std::optional<std::chrono::steady_clock::time_point> deadline() const { return deadline_; }
@@ -71,7 +78,12 @@ class RestClient {
     std::string nextUrl;
   };
   Result<RestResponse> exchange(const std::string& method, const std::string& target,
-                                const std::string& body);
+                                const std::string& body, const PostLookup& lookup);
+  // After a POST that may have been applied: Unit to send it again, or the answer to return.
+  Result<std::optional<RestResponse>> recoverPost(const std::string& where, const Error& failure,
+                                                  const PostLookup& lookup, bool lastAttempt,
+                                                  std::chrono::steady_clock::time_point deadline,
+                                                  int attempt);
   Result<std::string> absoluteUrl(const std::string& target) const;
   HttpRequest buildRequest(const std::string& method, const std::string& url,
                            const std::string& body) const;

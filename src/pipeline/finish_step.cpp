@@ -24,7 +24,7 @@ std::string defaultBehavior(Target target) {
 
 }  // namespace
 
-void Pipeline::finish() {
+void Pipeline::fillReceiptDefaults() {
   RollbackInfo& rollback = record_.rollback;
   if (rollback.command.empty()) rollback.command = env_.rollbackCommand;
   if (rollback.behavior.empty()) rollback.behavior = defaultBehavior(inputs_.environment);
@@ -41,6 +41,61 @@ void Pipeline::finish() {
   if (record_.smokeSkippedReason.empty() && record_.smoke.empty()) {
     record_.smokeSkippedReason = "Not run: the deploy did not reach verification.";
   }
+}
+
+// Writes the receipt: the first write of a run archives the previous receipt, a later one (after
+// a progress receipt) replaces ours. Returns whether it is on disk; if not, it is in the log.
+bool Pipeline::writeReceiptFile(const std::string& markdown) {
+  const std::string receiptPath = path(inputs_.receipt);
+  const bool archive = settings_.autoArchiveReceipts && !receiptWritten_;
+  const Result<ReceiptWrite> receipt =
+      workspace_.safe(receiptPath)
+          ? writeReceipt(world_.fs, receiptPath, markdown, archive, world_.clock.now())
+          : Result<ReceiptWrite>(makeError(ErrorCode::FailedPrecondition,
+                                           inputs_.receipt + " is not a file this tool may write "
+                                                             "(see the Checkout gate)"));
+  if (!receipt) {
+    log_.error("could not write the receipt: " + receipt.message() +
+               "; here it is in full so nothing is lost:");
+    log_.info(markdown);
+    return false;
+  }
+  (void)world_.fs.matchOwner(receiptPath, root_);
+  if (!receipt->archivedTo.empty()) {
+    (void)world_.fs.matchOwner(receipt->archivedTo, root_);
+    log_.info("archived the previous receipt to " + receipt->archivedTo);
+  }
+  log_.info("wrote " + inputs_.receipt + ": " + statusName(record_.status));
+  receiptWritten_ = true;
+  return true;
+}
+
+// Before a rollback that a SIGKILL may cut short: the receipt, the state and the outputs say
+// what is happening now, and are written again when it is over.
+void Pipeline::writeProgress() {
+  fillReceiptDefaults();
+  log_.beginGroup("Receipt (rollback starting)");
+  writeReceiptFile(masker_.mask(renderReceipt(record_)));
+  std::vector<std::string> warnings;
+  DeployPhaseUpdate update{PhaseStatus::Failed, world_.clock.now(), record_.environment, "",
+                           {inputs_.receipt},   record_.startedAt};
+  update.failureReason = record_.failureReason + "; rollback in progress";
+  const Status state =
+      workspace_.safe(path(".factory/state.json"))
+          ? updateDeployPhase(world_.fs, path(".factory/state.json"), update, warnings)
+          : makeError(ErrorCode::FailedPrecondition, "it is a symbolic link (or under one)");
+  for (const std::string& warning : warnings) log_.warning(warning);
+  if (!state) log_.warning("could not update .factory/state.json: " + state.message());
+  log_.endGroup();
+  mode_.publisher->publishProgress(record_, path(inputs_.receipt));
+}
+
+void Pipeline::finish() {
+  const std::string when = record_.status == DeployStatus::Success
+                               ? "after the release was verified; the outcome stands"
+                               : "before the run ended";
+  noteCancellation(when);
+  fillReceiptDefaults();
 
   log_.beginGroup("Receipt");
   const std::string receiptPath = path(inputs_.receipt);
@@ -55,25 +110,7 @@ void Pipeline::finish() {
     }
   }
   const std::string markdown = masker_.mask(renderReceipt(record_));
-  const Result<ReceiptWrite> receipt =
-      workspace_.safe(receiptPath)
-          ? writeReceipt(world_.fs, receiptPath, markdown, settings_.autoArchiveReceipts,
-                         world_.clock.now())
-          : Result<ReceiptWrite>(makeError(ErrorCode::FailedPrecondition,
-                                           inputs_.receipt + " is not a file this tool may write "
-                                                             "(see the Checkout gate)"));
-  if (receipt) {
-    (void)world_.fs.matchOwner(receiptPath, root_);
-    if (!receipt->archivedTo.empty()) {
-      (void)world_.fs.matchOwner(receipt->archivedTo, root_);
-      log_.info("archived the previous receipt to " + receipt->archivedTo);
-    }
-    log_.info("wrote " + inputs_.receipt + ": " + statusName(record_.status));
-  } else {
-    log_.error("could not write the receipt: " + receipt.message() +
-               "; here it is in full so nothing is lost:");
-    log_.info(markdown);
-  }
+  const bool written = writeReceiptFile(markdown);
 
   std::vector<std::string> warnings;
   const bool ok = record_.status == DeployStatus::Success;
@@ -85,10 +122,12 @@ void Pipeline::finish() {
                            record_.startedAt};
   if (!ok) {
     update.failureReason = record_.failureReason;
-    if (record_.status == DeployStatus::RolledBack)
-      update.failureReason += "; rolled back to " + (record_.previousVersion.empty()
-                                                         ? std::string("the previous version")
-                                                         : record_.previousVersion);
+    // What the platform said after the rollback, not the version we meant to return to.
+    if (record_.status == DeployStatus::RolledBack) {
+      const std::string& live = record_.rollback.liveAfter;
+      update.failureReason +=
+          live.empty() ? "; rolled back and healthy again" : "; rolled back; prod now runs " + live;
+    }
     if (record_.rollbackFailed) update.failureReason += "; ROLLBACK FAILED: prod may be broken";
   }
   const Status state =
@@ -98,9 +137,9 @@ void Pipeline::finish() {
   for (const std::string& warning : warnings) log_.warning(warning);
   if (!state) log_.warning("could not update .factory/state.json: " + state.message());
   // In a container we run as root; the workspace belongs to the runner's user.
-  for (const char* written : {".factory", ".factory/state.json", ".factory/deployments.jsonl"}) {
-    if (world_.fs.exists(path(written)) && workspace_.safe(path(written))) {
-      (void)world_.fs.matchOwner(path(written), root_);
+  for (const char* file : {".factory", ".factory/state.json", ".factory/deployments.jsonl"}) {
+    if (world_.fs.exists(path(file)) && workspace_.safe(path(file))) {
+      (void)world_.fs.matchOwner(path(file), root_);
     }
   }
   log_.endGroup();
@@ -108,7 +147,7 @@ void Pipeline::finish() {
   const std::size_t notesBefore = record_.notes.size();
   mode_.publisher->publish(record_, markdown, receiptPath);
   // A publishing problem (say, the artifact upload) is a line in the receipt, never a new status.
-  if (receipt.ok() && record_.notes.size() != notesBefore) {
+  if (written && record_.notes.size() != notesBefore) {
     const Result<ReceiptWrite> rewritten = writeReceipt(
         world_.fs, receiptPath, masker_.mask(renderReceipt(record_)), false, world_.clock.now());
     if (rewritten) (void)world_.fs.matchOwner(receiptPath, root_);  // a new file: root's again

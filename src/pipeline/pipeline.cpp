@@ -89,7 +89,8 @@ void Pipeline::fail(std::string step, const std::string& reason) {
 
 bool Pipeline::cancelledDuring(const std::string& step) {
   if (!Cancellation::requested()) return false;
-  fail(step, "cancelled during " + step + " (SIGINT/SIGTERM)");
+  noteCancellation("during " + step);
+  fail(step, "cancelled during " + step + " (" + Cancellation::signalName() + ")");
   log_.error("cancelled during " + step);
   return true;
 }

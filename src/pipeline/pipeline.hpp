@@ -14,6 +14,7 @@
 #include "core/ports/log.hpp"
 #include "core/secret_masker.hpp"
 #include "deploy/command_executor.hpp"
+#include "deploy/release_evidence.hpp"
 #include "pipeline/mode.hpp"
 #include "pipeline/world.hpp"
 #include "receipt/settings.hpp"
@@ -65,7 +66,16 @@ class Pipeline {
   // rollback_step.cpp
   void handleFailedRelease();
   void rollBackProd();
+  // release_evidence_step.cpp
+  ReleaseVerdict releaseAfterFailedDeploy();
+  void keepProdAsItIs(const ReleaseVerdict& verdict);
+  // cancelled_release.cpp
+  void noteCancellation(const std::string& when);
+  void rollBackAfterCancel();
   // finish_step.cpp
+  void fillReceiptDefaults();
+  bool writeReceiptFile(const std::string& markdown);
+  void writeProgress();
   void finish();
 
   World& world_;
@@ -86,6 +96,8 @@ class Pipeline {
   std::unique_ptr<DeployContext> context_;
   std::optional<double> baselineErrorRate_;
   std::string baselineDetail_;
+  LiveVersion liveBefore_;       // what readiness found live, to compare after a failed deploy
+  bool receiptWritten_ = false;  // a progress receipt is on disk: rewrite it, never archive it
   bool deployStarted_ = false;
   bool firstDeploy_ = false;  // no previous version: nothing to compare the error rate with
 };

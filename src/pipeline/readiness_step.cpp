@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "deploy/error_rate.hpp"
 #include "pipeline/pipeline.hpp"
+#include "receipt/receipt_renderer.hpp"
 
 namespace fd {
 
@@ -39,6 +40,20 @@ void registerListedValues(const std::string& listing, SecretMasker& masker) {
         [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; });
     if (isName) masker.add(trim(entry.substr(equals + 1)));
   }
+}
+
+// A commit in the same form as the Version bullet ("v1.1.0 (9f8e7d6)" or "9f8e7d6"); any other
+// version string (a platform's release name) as it is.
+std::string labelOf(const std::string& version, GitRepository* git) {
+  const bool commit =
+      version.size() == 40 && std::all_of(version.begin(), version.end(), [](char c) {
+        return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+      });
+  if (!commit) return version;
+  const Result<std::vector<std::string>> tags =
+      git != nullptr ? git->tagsAt(version)
+                     : Result<std::vector<std::string>>(std::vector<std::string>{});
+  return versionLabel(version, tags ? *tags : std::vector<std::string>{});
 }
 
 }  // namespace
@@ -78,10 +93,11 @@ bool Pipeline::checkReadiness() {
 
   const Result<std::vector<LedgerEntry>> history = mode_.ledger->successful(env_.name);
   if (history && !history->empty()) record_.previousVersion = history->front().sha;
-  const LiveVersion live = readLiveVersion("current version");
-  if (!live.version.empty()) record_.previousVersion = live.version;
-  if (live.askable && live.version.empty()) log_.warning(live.problem);
+  liveBefore_ = readLiveVersion("current version");
+  if (!liveBefore_.version.empty()) record_.previousVersion = liveBefore_.version;
+  if (liveBefore_.askable && liveBefore_.version.empty()) log_.warning(liveBefore_.problem);
   firstDeploy_ = record_.previousVersion.empty();  // the receipt says "unknown"; outputs stay empty
+  record_.previousVersionLabel = labelOf(record_.previousVersion, git_.get());
   record_.rollback.previousVersion = record_.previousVersion;
 
   if (inputs_.environment == Target::Prod && !env_.errorRateCommand.empty()) {
@@ -92,6 +108,19 @@ bool Pipeline::checkReadiness() {
         baseline.succeeded() ? "output was not a number" : describeCommandEnd(baseline);
     record_.telemetry.baseline = baselineErrorRate_ ? formatPercent(*baselineErrorRate_)
                                                     : "no data (" + baselineDetail_ + ")";
+    if (cancelledDuring("readiness")) return log_.endGroup(), false;
+    // The increase is judged against what runs now: without a baseline, a healthy release would
+    // fail verification and be rolled back. Refuse before anything changes.
+    if (env_.maxErrorRateIncrease && !firstDeploy_ && !baselineErrorRate_) {
+      record_.telemetry.notes = "baseline: no data, so max_error_rate_increase cannot be judged";
+      fail("readiness", "error-rate baseline: no data (" + baselineDetail_ +
+                            ") from error_rate_command while " + record_.previousVersionLabel +
+                            " is live; max_error_rate_increase needs that baseline, so nothing "
+                            "was deployed. Make error_rate_command print the current rate (a "
+                            "number from 0 to 100), or remove max_error_rate_increase");
+      log_.error(record_.failureReason, {"Error-rate baseline", inputs_.config, 0});
+      return log_.endGroup(), false;
+    }
   }
   log_.endGroup();
   return !cancelledDuring("readiness");

@@ -1,5 +1,9 @@
 // The seed's Rollback Procedure: prod rolls back on its own at once and checks health again;
 // staging records FAILED and shows the command for a human; alpha only records the failure.
+// Prod rolls back only on evidence: a deploy command that failed before releasing leaves a
+// healthy prod alone (release_evidence_step.cpp); a cancellation after the deploy command started
+// always rolls back (cancelled_release.cpp). A rollback, once started, is never cut short by a
+// signal, and what is live afterwards is read again before the receipt names it.
 #include "core/cancellation.hpp"
 #include "deploy/health_check.hpp"
 #include "pipeline/pipeline.hpp"
@@ -17,7 +21,6 @@ std::string orPrevious(const std::string& version) {
 void Pipeline::handleFailedRelease() {
   RollbackInfo& rollback = record_.rollback;
   rollback.command = env_.rollbackCommand;
-  const bool cancelled = record_.failureReason.find("cancelled during") != std::string::npos;
   switch (inputs_.environment) {
     case Target::Alpha:
       rollback.behavior = "N/A (alpha)";
@@ -31,23 +34,25 @@ void Pipeline::handleFailedRelease() {
       break;
     case Target::Prod:
       rollback.behavior = "AUTOMATIC (prod)";
-      if (!cancelled) return rollBackProd();
-      rollback.performed = "NO";
-      rollback.reason = "cancelled before an automatic rollback could run";
-      break;
+      if (Cancellation::arrived()) return rollBackAfterCancel();
+      if (record_.failedStep == "deploy") {
+        const ReleaseVerdict verdict = releaseAfterFailedDeploy();
+        if (Cancellation::arrived()) return rollBackAfterCancel();  // the evidence was cut short
+        if (!verdict.rollBack) return keepProdAsItIs(verdict);      // FAILED, exit 1
+        record_.rollback.reason = verdict.why;
+      }
+      return rollBackProd();
   }
   const std::string how = env_.rollbackCommand.empty()
                               ? "no rollback_command is set in the manifest; redeploy " +
                                     orPrevious(record_.previousVersion) + " by hand"
                               : "to roll back by hand, run: " + env_.rollbackCommand;
-  // Staging's receipt carries a manual-rollback paragraph of its own; a cancelled prod does not.
-  if (inputs_.environment == Target::Prod) record_.diagnostics.push_back(how);
   log_.error(env_.name + " failed: " + how);
 }
 
 void Pipeline::rollBackProd() {
   RollbackInfo& rollback = record_.rollback;
-  rollback.reason = record_.failureReason;
+  if (rollback.reason.empty()) rollback.reason = record_.failureReason;
   log_.beginGroup("Rollback");
   if (env_.rollbackCommand.empty()) {
     rollback.performed = "NO";
@@ -56,14 +61,16 @@ void Pipeline::rollBackProd() {
     log_.error("prod failed and there is no rollback_command: a human must act now");
     return log_.endGroup();
   }
+  const int signalsBefore = Cancellation::count();
+  const Cancellation::Shield shield;  // a SIGTERM now must not leave prod half rolled back
   rollback.performed = "YES";
-  log_.warning("prod failed verification; rolling back to " + orPrevious(record_.previousVersion));
+  log_.warning("prod failed; rolling back to " + orPrevious(record_.previousVersion));
   const CommandResult ran =
       commands_.run("rollback", env_.rollbackCommand, std::chrono::seconds(env_.rollbackTimeoutS));
   rollback.result = describeCommandEnd(ran);
   rollback.outputTail = ran.tail;
   bool healthy = false;
-  if (ran.succeeded() && !Cancellation::requested()) {
+  if (ran.succeeded()) {
     HealthCheckConfig config = env_.healthCheck;
     config.expectVersion = false;  // the previous version's SHA is not ours to expect
     const HealthOutcome health =
@@ -73,21 +80,34 @@ void Pipeline::rollBackProd() {
     healthy = health.healthy;
     if (!healthy) rollback.result += "; health check after rollback failed: " + health.reason;
   }
+  // What prod runs now, asked again: never the version we hoped to roll back to.
+  const LiveVersion live = readLiveVersion("live version after the rollback");
+  rollback.liveAfter = !live.version.empty() ? live.version
+                       : live.askable        ? "unknown (" + live.problem + ")"
+                                             : "";
+  const bool stillNew = sameVersion(live.version, record_.fullSha);
+  if (stillNew) rollback.result += "; " + live.version + " (the failed release) is still live";
+  if (Cancellation::count() > signalsBefore) {
+    log_.warning(Cancellation::lastSignalName() +
+                 " arrived during the rollback; the rollback was not stopped");
+    noteCancellation("during the rollback, which was not stopped");
+  }
   log_.endGroup();
-  if (healthy) {
+  if (healthy && !stillNew) {
     record_.status = DeployStatus::RolledBack;
-    log_.warning("rolled back: prod is healthy again on " + orPrevious(record_.previousVersion));
+    log_.warning("rolled back: prod is healthy again" +
+                 (live.version.empty() ? std::string() : " and runs " + live.version));
     return;
   }
   record_.rollbackFailed = true;
   record_.status = DeployStatus::Failed;
-  record_.diagnostics.push_back("PROD MAY BE BROKEN: the rollback " +
-                                (ran.succeeded() ? std::string("ran but prod is still unhealthy")
-                                                 : "command failed (" + rollback.result + ")") +
-                                ". Next steps: check " + env_.url + env_.healthCheckPath +
-                                ", run the rollback by hand (" + env_.rollbackCommand +
-                                ") or redeploy " + orPrevious(record_.previousVersion) +
-                                ", then tell the team.");
+  const std::string what = !ran.succeeded() ? "command failed (" + rollback.result + ")"
+                           : stillNew       ? "ran but the failed release is still live"
+                                            : "ran but prod is still unhealthy";
+  record_.diagnostics.push_back(
+      "PROD MAY BE BROKEN: the rollback " + what + ". Next steps: check " + env_.url +
+      env_.healthCheckPath + ", run the rollback by hand (" + env_.rollbackCommand +
+      ") or redeploy " + orPrevious(record_.previousVersion) + ", then tell the team.");
   log_.error("rollback failed (" + rollback.result + "): prod may be broken, a human must act now");
 }
 

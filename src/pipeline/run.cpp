@@ -9,6 +9,7 @@
 #include "pipeline/mode_factory.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/secret_sources.hpp"
+#include "pipeline/working_directory.hpp"
 
 namespace fd {
 
@@ -55,6 +56,10 @@ int runFactoryDeploy(World& world, const std::vector<std::string>& args) {
     return kExitSuccess;
   }
   const Inputs& inputs = command->inputs;
+  const std::string root = resolvePath(world.currentDirectory, inputs.workingDirectory);
+  if (Status usable = checkWorkingDirectory(world, inputs.workingDirectory, root); !usable) {
+    return reportInputError(world, args, usable.message());
+  }
   SecretMasker masker;
   const bool debug = world.env.get("RUNNER_DEBUG").value_or("") == "1";
   std::unique_ptr<Log> log = inputs.githubMode
@@ -62,8 +67,7 @@ int runFactoryDeploy(World& world, const std::vector<std::string>& args) {
                                  : makeConsoleLog(world.console, masker);
   for (const std::string& secret : secretValues(inputs, world.env)) log->addSecret(secret);
 
-  CommandExecutor commands(world.processes, *log, masker,
-                           resolvePath(world.currentDirectory, inputs.workingDirectory), {});
+  CommandExecutor commands(world.processes, *log, masker, root, {});
   Result<Mode> mode = makeMode(world, inputs, *log, masker, commands);
   if (!mode) return reportInputError(world, args, mode.message());
   Pipeline pipeline(world, inputs, masker, *log, commands, *mode);

@@ -25,7 +25,10 @@ bool Pipeline::verify() {
       checkHealth({env_.url, env_.healthCheckPath, env_.healthCheck, context_->sha, "", &masker_},
                   world_.http, world_.clock, log_);
   record_.health = health.rows;
-  if (cancelledDuring("verify")) return log_.endGroup(), false;
+  if (cancelledDuring("verify")) {
+    record_.smokeSkippedReason = "Not run: cancelled during the health check.";
+    return log_.endGroup(), false;
+  }
   if (!health.healthy) {
     fail("verify", "health check failed: " + health.reason);
     log_.error(record_.failureReason, {"Health check failed", "", 0});
@@ -54,6 +57,7 @@ bool Pipeline::verify() {
   if (!env_.telemetryCheckCommand.empty()) {
     const CommandResult traces =
         commands_.run("telemetry", env_.telemetryCheckCommand, kCheckTimeout);
+    if (cancelledDuring("verify")) return log_.endGroup(), false;
     record_.telemetry.traces = traces.succeeded() ? "YES" : "NO";
     if (!traces.succeeded()) {
       record_.telemetry.notes = "telemetry_check_command: " + describeCommandEnd(traces);
@@ -65,6 +69,7 @@ bool Pipeline::verify() {
 
   if (inputs_.environment == Target::Prod && !env_.errorRateCommand.empty()) {
     const CommandResult after = commands_.run("error rate", env_.errorRateCommand, kCheckTimeout);
+    if (cancelledDuring("verify")) return log_.endGroup(), false;
     const std::optional<double> rate =
         after.succeeded() ? parseErrorRate(after.output) : std::nullopt;
     const std::string detail =

@@ -25,13 +25,25 @@ std::string section(const std::string& title, const std::vector<std::string>& bl
 }
 
 std::string statusLine(const DeployRecord& r) {
+  const std::string cancelled =
+      markdown::inlineText(r.cancellation).empty() ? "" : " (cancelled: " + r.cancellation + ")";
   if (r.rollbackFailed) {
     return "FAILED (rollback failed — " + orFallback(r.environment, "prod") +
-           " may be broken, act now)";
+           " may be broken, act now)" + cancelled;
+  }
+  if (r.rollback.performed == "IN PROGRESS") {
+    return std::string(statusName(r.status)) + cancelled +
+           " — rolling back now; this receipt is rewritten when the rollback ends";
   }
   if (r.invalidInput) return std::string(statusName(r.status)) + " (invalid input)";
   if (r.dryRun) return std::string(statusName(r.status)) + " (dry run — nothing deployed)";
-  return statusName(r.status);
+  return statusName(r.status) + cancelled;
+}
+
+// The previous version in the form of the Version bullet when it is a commit.
+std::string previousVersion(const DeployRecord& r, const std::string& fallback = "unknown") {
+  return orFallback(r.previousVersionLabel, orFallback(r.rollback.previousVersion,
+                                                       orFallback(r.previousVersion, fallback)));
 }
 
 std::string title(const DeployRecord& r) {
@@ -54,7 +66,7 @@ std::string deploymentSection(const DeployRecord& r) {
       bullet("Status", statusLine(r)) +
       bullet("Version", orFallback(r.versionLabel, orFallback(shortSha, "unknown"))) +
       bullet("Commit", orFallback(r.fullSha, "unknown")) +
-      bullet("Previous version", orFallback(r.previousVersion, "unknown")) +
+      bullet("Previous version", previousVersion(r)) +
       bullet("Environment", orFallback(r.environment, "—")) +
       bullet("App name", orFallback(r.appName, "—")) +
       bullet("Platform", orFallback(r.platform, "—")) +
@@ -79,8 +91,8 @@ std::string rowsOrRemark(const std::string& title, const std::string& table,
                          const std::string& skippedReason) {
   std::vector<std::string> blocks;
   if (!table.empty()) blocks.push_back(table);
-  if (!skippedReason.empty())
-    blocks.push_back(markdown::italicRemark("Skipped: " + skippedReason) + "\n");
+  // The reason is the whole remark, as in the seed's template: _(Skipped for alpha deployments.)_
+  if (!skippedReason.empty()) blocks.push_back(markdown::italicRemark(skippedReason) + "\n");
   if (blocks.empty()) blocks.push_back(markdown::italicRemark("Not run") + "\n");
   return section(title, blocks);
 }
@@ -131,13 +143,14 @@ std::string rollbackSection(const DeployRecord& r) {
   const RollbackInfo& rb = r.rollback;
   const bool hasCommand = !markdown::inlineText(rb.command).empty();
   std::string list =
-      bullet("Previous version",
-             orFallback(rb.previousVersion, orFallback(r.previousVersion, "unknown"))) +
+      bullet("Previous version", previousVersion(r)) +
       bullet("Rollback command", hasCommand ? markdown::codeSpan(rb.command) : "none configured") +
       bullet("Rollback behavior", orFallback(rb.behavior, "N/A")) +
       bullet("Rollback performed", orFallback(rb.performed, "N/A")) +
       bullet("Rollback reason", orFallback(rb.reason, "N/A"));
   if (!markdown::inlineText(rb.result).empty()) list += bullet("Rollback result", rb.result);
+  // Read again from the platform after the rollback: what prod runs now, not what we aimed at.
+  if (!markdown::inlineText(rb.liveAfter).empty()) list += bullet("Live version now", rb.liveAfter);
   return section("Rollback Info", {list});
 }
 
@@ -148,8 +161,7 @@ std::string manualRollback(const DeployRecord& r) {
   if (r.status != DeployStatus::Failed || !manual || !r.deployedAt) return "";
   if (markdown::inlineText(rb.command).empty()) return "";
   const std::string env = markdown::inlineText(orFallback(r.environment, "the environment"));
-  const std::string previous = markdown::inlineText(
-      orFallback(rb.previousVersion, orFallback(r.previousVersion, "the previous version")));
+  const std::string previous = markdown::inlineText(previousVersion(r, "the previous version"));
   return "**Manual rollback**: " + env + " still runs the failed version. To return to " +
          previous + ", run " + markdown::codeSpan(rb.command) + ".\n";
 }
@@ -159,8 +171,7 @@ std::string nextStepsAfterFailedRollback(const DeployRecord& r) {
   const RollbackInfo& rb = r.rollback;
   const std::string env = markdown::inlineText(orFallback(r.environment, "prod"));
   const std::string app = markdown::inlineText(orFallback(r.url, "the app"));
-  const std::string previous = markdown::inlineText(
-      orFallback(rb.previousVersion, orFallback(r.previousVersion, "the previous version")));
+  const std::string previous = markdown::inlineText(previousVersion(r, "the previous version"));
   const std::string command = markdown::inlineText(rb.command).empty()
                                   ? "no rollback command is configured"
                                   : "the configured command was " + markdown::codeSpan(rb.command);
@@ -180,6 +191,7 @@ std::string nextStepsAfterFailedRollback(const DeployRecord& r) {
 std::string diagnosticsSection(const DeployRecord& r) {
   std::string list;
   if (!r.failedStep.empty()) list += bullet("Failed step", r.failedStep);
+  if (!r.cancellation.empty()) list += bullet("Cancelled", r.cancellation);
   if (!r.failureReason.empty()) list += bullet("Failure reason", r.failureReason);
   for (const std::string& deviation : r.deviations) list += bullet("Deviation", deviation);
   for (const std::string& note : r.notes) list += bullet("Note", note);

@@ -127,6 +127,24 @@ BOOST_AUTO_TEST_CASE(uploads_the_receipt_then_writes_summary_and_every_output) {
                                    0) == 0);
 }
 
+// Before a cancelled prod release's rollback: the outputs as they stand, and nothing else (no
+// summary, no artifact); publish() at the end writes them again, and the last value wins.
+BOOST_AUTO_TEST_CASE(progress_writes_the_outputs_only_and_the_final_publish_overrides_them) {
+  World world;
+  world.record.status = fd::DeployStatus::Failed;
+  world.record.failedStep = "verify";
+  auto publisher = fd::makeGithubPublisher(world.fs, world.http, world.clock, world.random,
+                                           world.log, world.masker, world.env, world.inputs);
+  publisher->publishProgress(world.record, "/github/workspace/app/DEPLOY-RECEIPT.md");
+  BOOST_TEST(world.parsedOutputs()["status"] == "FAILED");
+  BOOST_TEST(world.parsedOutputs()["failed-step"] == "verify");
+  BOOST_TEST(world.summary().empty());
+  BOOST_TEST(world.service.artifacts().empty());
+  world.record.status = fd::DeployStatus::RolledBack;
+  world.publish();
+  BOOST_TEST(world.parsedOutputs()["status"] == "ROLLED BACK");  // written after: it wins
+}
+
 BOOST_AUTO_TEST_CASE(no_secret_reaches_any_sink) {
   World world;
   world.record.url = std::string("https://shop.fly.dev/?t=") + kSecret;

@@ -133,20 +133,25 @@ BOOST_AUTO_TEST_CASE(timeout_escalates_to_sigkill_when_sigterm_is_ignored) {
   BOOST_TEST(result.duration < 15s);
 }
 
-BOOST_AUTO_TEST_CASE(a_background_grandchild_neither_keeps_us_waiting_nor_survives) {
+// After a normal exit the shell's background processes are left alone (a service it started),
+// and one that holds the pipe does not keep us reading: what was buffered is read, then we stop.
+BOOST_AUTO_TEST_CASE(a_background_grandchild_survives_a_normal_exit_and_does_not_keep_us_waiting) {
   fd::test::TempDir dir;
-  CommandSpec spec = specFor("sleep 1000 & echo $! > \"$PIDS/bg\"; echo deployed");
+  CommandSpec spec =
+      specFor("sleep 1000 & echo $! > \"$PIDS/bg\"; echo deployed; printf 'no newline'");
   spec.env = {{"PIDS", dir.path()}};
   std::vector<std::string> lines;
   spec.onLine = [&](std::string_view line) { lines.emplace_back(line); };
   const CommandResult result = runOk(spec);
+  const pid_t background = fd::test::readPid(dir.file("bg"));
   BOOST_TEST(result.exitCode == 0);
   BOOST_TEST(!result.timedOut);
   BOOST_TEST(result.duration < 10s);
-  BOOST_TEST(lines == (std::vector<std::string>{"deployed"}), boost::test_tools::per_element());
-  const pid_t background = fd::test::readPid(dir.file("bg"));
+  BOOST_TEST(lines == (std::vector<std::string>{"deployed", "no newline"}),
+             boost::test_tools::per_element());
   BOOST_REQUIRE(background > 0);
-  BOOST_TEST(fd::test::waitUntilGone(background));
+  BOOST_TEST(!fd::test::waitUntilGone(background, 300ms), "the background process was killed");
+  ::kill(background, SIGKILL);
 }
 
 BOOST_AUTO_TEST_CASE(a_process_that_left_the_group_and_holds_the_pipe_does_not_keep_us_waiting) {
@@ -267,6 +272,35 @@ BOOST_AUTO_TEST_CASE(cancellation_from_another_thread_stops_the_group_promptly) 
   const pid_t background = fd::test::readPid(dir.file("bg"));
   BOOST_REQUIRE(background > 0);
   BOOST_TEST(fd::test::waitUntilGone(background));
+}
+
+// A prod rollback runs under a Cancellation::Shield: the runner's SIGTERM after its SIGINT must
+// not cut it short. The command learns of the signal (a file) and still finishes.
+BOOST_AUTO_TEST_CASE(a_shielded_command_runs_to_its_end_through_a_cancellation) {
+  fd::test::TempDir dir;
+  const std::string signalled = dir.file("signalled");
+  CommandSpec spec = specFor(
+      "echo started; i=0; while [ ! -e \"$MARK\" ] && [ $i -lt 200 ]; do sleep 0.05; "
+      "i=$((i+1)); done; echo finished");
+  spec.env = {{"MARK", signalled}};
+  spec.onLine = [&](std::string_view line) {
+    if (line != "started") return;
+    fd::Cancellation::request(SIGTERM);
+    std::ofstream{signalled} << "1";
+  };
+  CommandResult result;
+  {
+    const fd::Cancellation::Shield shield;
+    result = runOk(spec);
+    BOOST_TEST(!fd::Cancellation::requested());
+  }
+  BOOST_TEST(fd::Cancellation::requested());  // outside the shield the signal counts again
+  BOOST_TEST(fd::Cancellation::arrived());
+  BOOST_TEST(fd::Cancellation::signalName() == "SIGTERM");
+  fd::Cancellation::reset();
+  BOOST_TEST(result.exitCode == 0);
+  BOOST_TEST(!result.cancelled);
+  BOOST_TEST(result.tail.back() == "finished");
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_command_is_refused) {

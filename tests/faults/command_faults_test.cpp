@@ -2,9 +2,10 @@
 // line) and each one hanging past its timeout, in a local prod run with the real process runner
 // (hangs cut short, see fault_process.hpp). Expected (INTERFACE §6, docs/VERIFY.md): a command
 // that does not exit 0 in time is a failure of its step; the timeout kills the process group;
-// the step decides what follows: no deploy (secrets, CI), a prod rollback (deploy, telemetry,
-// error rate, smoke), a rollback failure (rollback), or a warning (current version). "No data"
-// from the error-rate command is never read as 0.
+// the step decides what follows: no deploy (secrets, CI), a prod rollback (telemetry, error
+// rate, smoke), no rollback when the failed deploy released nothing (deploy: the live version
+// is unchanged and prod healthy), a rollback failure (rollback), or a warning (current version).
+// "No data" from the error-rate command is never read as 0.
 #include <boost/test/unit_test.hpp>
 
 #include "faults/checks.hpp"
@@ -31,16 +32,22 @@ std::vector<CommandCase> commands() {
   const std::string rolledBack = "ROLLED BACK";
   const std::string rollbackFailed = "FAILED (rollback failed — prod may be broken, act now)";
   return {
+      // The live version (current_version_command) is still the previous one and prod is
+      // healthy: nothing was released, so nothing is rolled back (docs/VERIFY.md).
       {"deploy_command",
        "command `deploy_command` (prod)",
        "deploy",
-       3,
-       rolledBack,
-       {"**Failure reason**: deploy_command failed (%END%)", "**Rollback performed**: YES"},
-       {},
+       1,
+       "FAILED",
+       {"**Failure reason**: deploy_command failed (%END%); nothing was released: prod still "
+        "runs " +
+            kPreviousSha + " and passed its health check, so it was not rolled back",
+        "**Rollback performed**: NO", "| /health | 200 — after the failed deploy"},
+       {"live version after the failed deploy: $ echo " + kPreviousSha},
        "timed out after 1800s",
-       "failure reason `deploy_command failed (%END%)`; automatic rollback; Rollback performed "
-       "YES"},
+       "failure reason `deploy_command failed (%END%); nothing was released: prod still runs "
+       "2222222… and passed its health check…`; not rolled back (the live version did not "
+       "change)"},
       {"rollback_command",
        "command `rollback_command` (prod, after a failed health check)",
        "rollback_command",

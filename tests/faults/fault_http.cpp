@@ -103,7 +103,8 @@ std::size_t FaultRouter::add(HttpFault fault) {
           [](const ServerRequest&) { return ServerResponse{}; }, selfSigned());
       rule->origin = rule->server->url();
       break;
-    case HttpFaultKind::Serve: {
+    case HttpFaultKind::Serve:
+    case HttpFaultKind::AppliedThenLost: {
       rule->server = std::make_unique<LoopbackServer>(
           [answer = fault.response](const ServerRequest&) -> ServerResponse { return answer; });
       rule->origin = rule->server->url();
@@ -143,6 +144,7 @@ Result<HttpResponse> FaultRouter::send(const HttpRequest& request) {
   Rule* rule = match(request);
   if (rule == nullptr) return real_.send(request);
   ++rule->hits;
+  if (rule->fault.kind == HttpFaultKind::AppliedThenLost) (void)real_.send(request);
   HttpRequest routed = request;
   routed.url = rule->origin + request.url.substr(origin.size());
   // Only a hang is cut short: any other routed answer comes as fast as it would for real.

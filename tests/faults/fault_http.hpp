@@ -26,7 +26,9 @@ namespace fd::test {
 
 inline constexpr std::chrono::milliseconds kHangCap{80};
 
-enum class HttpFaultKind { Refused, Tls, Serve };
+// AppliedThenLost: the request reaches its real destination (a POST is applied), then the
+// answer the client gets is the rule's response instead (a 502, a broken body, a hang).
+enum class HttpFaultKind { Refused, Tls, Serve, AppliedThenLost };
 
 struct HttpFault {
   std::string method;  // empty: any method

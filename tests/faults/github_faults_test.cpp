@@ -4,9 +4,11 @@
 // (docs/GITHUB.md): connection failures, timeouts, 5xx and 429 are retried with back-off (at
 // most 5 attempts, within the CI gate's ci-timeout or 2 minutes for other calls); a primary rate
 // limit that resets too late fails at once, naming the reset time; a secondary limit waits and
-// retries; a malformed or oversized body, a TLS failure and a redirect are final. A gate whose
-// call fails FAILs with the endpoint and the reason (exit 1); the jobs list, the deployment and
-// its statuses only warn, and the deploy goes on.
+// retries; a 200 whose JSON is cut off or garbled is retried like a 502; an oversized body, a TLS
+// failure and a redirect are final. A POST whose answer was lost (it may have been applied) is
+// sent again only after looking for what it created: a deployment or status is never made twice. A
+// gate whose call fails FAILs with the endpoint and the reason (exit 1); the jobs list, the
+// deployment and its statuses only warn, and the deploy goes on.
 #include <boost/test/unit_test.hpp>
 
 #include "faults/checks.hpp"
@@ -39,9 +41,10 @@ struct GhFault {
   std::string label;
   Retry retry;
   std::function<HttpFault(const Endpoint&)> make;
-  std::string says;  // part of the error message
-  std::string wait;  // Once: the wait before the retry, as the log says it
-  std::string why;   // Once: why that wait
+  std::string says;      // part of the error message
+  std::string wait;      // Once: the wait before the retry, as the log says it
+  std::string why;       // Once: why that wait
+  bool applied = false;  // the POST reached GitHub and was applied; only its answer was lost
 };
 
 const std::string kRepo = "/repos/octo/shop";
@@ -235,9 +238,16 @@ std::vector<GhFault> faults() {
        Retry::Once,
        [](const Endpoint& e) { return rule(e, K::Serve, FakeGithub::secondaryRateLimit(30), 1); },
        "", "30s", "retry-after"},
-      {"truncated_json", "200 with truncated JSON", Retry::Final,
+      {"truncated_json", "200 with truncated JSON (every attempt)", Retry::Persistent,
        [](const Endpoint& e) { return rule(e, K::Serve, FakeGithub::malformedJson()); },
        "with malformed JSON", "", ""},
+      {"truncated_json_once", "200 with truncated JSON, once", Retry::Once,
+       [](const Endpoint& e) { return rule(e, K::Serve, FakeGithub::malformedJson(), 1); }, "",
+       "1s", "back-off 1 s × jitter 0.5–1.5: a broken 200 is retried like a 502"},
+      {"applied_then_502_once", "applied by GitHub, but the answer is lost (a 502), once",
+       Retry::Once,
+       [](const Endpoint& e) { return rule(e, K::AppliedThenLost, FakeGithub::badGateway(), 1); },
+       "", "1s", "back-off 1 s × jitter 0.5–1.5", true},
       {"oversized_body", "200 with a 9 MiB body (limit 8 MiB)", Retry::Final,
        [](const Endpoint& e) { return rule(e, K::Serve, oversized((8U << 20) + (1U << 20))); },
        "response body larger than 8388608 bytes", "", ""},
@@ -264,6 +274,13 @@ int expectedHits(const GhFault& fault, const Endpoint& endpoint) {
 }
 
 std::string retriedText(const GhFault& fault, const Endpoint& endpoint) {
+  if (fault.applied) {
+    const std::string look = endpoint.id == "deployment_create"
+                                 ? "GET …/deployments?sha={sha}&environment=prod"
+                                 : "GET …/deployments/{id}/statuses";
+    return "no: after " + fault.wait + " (" + fault.why + ") it looks for what the lost " +
+           "request created (`" + look + "`), finds it and uses it";
+  }
   if (fault.retry == Retry::Once) {
     return "yes: waits " + fault.wait + " (" + fault.why + "), then succeeds";
   }
@@ -283,6 +300,7 @@ Outcome expectedOutcome(const GhFault& fault, const Endpoint& endpoint) {
     outcome.status = "SUCCESS";
     outcome.receipt = {endpoint.passNote};
     outcome.log = {"waiting " + fault.wait + " before retrying"};
+    if (fault.applied) outcome.log.push_back("it was applied; using what it created");
     return outcome;
   }
   if (endpoint.gate.empty()) {
@@ -321,6 +339,10 @@ std::string brief(std::string shown) {
 
 std::string receiptText(const GhFault& fault, const Endpoint& endpoint) {
   const std::string says = fault.id == "redirect_loop" ? "302 …" : fault.says;
+  if (fault.applied && endpoint.id == "deployment_create") {
+    return "SUCCESS; one GitHub deployment, not two (its payload carries this attempt's marker)";
+  }
+  if (fault.applied) return "SUCCESS; the `in_progress` status once, not twice";
   if (fault.retry == Retry::Once) return "SUCCESS; nothing about the retry (the log has it)";
   if (endpoint.id == "actions_jobs") {
     return "SUCCESS; CI Checks PASS, this job still excluded by its details_url; debug line "
@@ -354,12 +376,28 @@ void runRow(const Endpoint& endpoint, const GhFault& fault, Verdict& verdict) {
                  "status output:\n" + run.outputs());
   const auto artifact = run.results->artifact(kArtifactName);
   verdict.expect(artifact && artifact->finalized, "the receipt uploaded as the artifact");
+  if (!fault.applied) return;
+  // Looked before re-creating: one deployment of this commit to prod, one in_progress status.
+  int prodDeployments = 0;
+  int inProgress = 0;
+  for (const GhDeployment& deployment : run.github->state().deployments) {
+    if (deployment.environment != "prod" || deployment.sha != kSha) continue;  // this run's
+    ++prodDeployments;
+    for (const GhDeploymentStatus& each : deployment.statuses) {
+      if (each.state == "in_progress") ++inProgress;
+    }
+  }
+  verdict.expect(prodDeployments == 1,
+                 "prod deployments created: " + std::to_string(prodDeployments) + ", expected 1");
+  verdict.expect(inProgress == 1,
+                 "in_progress statuses: " + std::to_string(inProgress) + ", expected 1");
 }
 
 std::vector<MatrixCase> cases() {
   std::vector<MatrixCase> all;
   for (const Endpoint& endpoint : endpoints()) {
     for (const GhFault& fault : faults()) {
+      if (fault.applied && endpoint.method != "POST") continue;  // a GET changes nothing
       const Outcome outcome = expectedOutcome(fault, endpoint);
       MatrixRow row{
           endpoint.id + "__" + fault.id, "GitHub " + endpoint.call, fault.label,

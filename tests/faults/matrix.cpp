@@ -18,6 +18,7 @@ struct Entry {
   MatrixRow row;
   bool ran = false;
   Verdict verdict;
+  std::string skipped;  // why it could not run here; empty when it was not skipped
 };
 
 struct Registry {
@@ -79,6 +80,14 @@ void record(const std::string& suite, const std::string& name, const Verdict& ve
   }
 }
 
+void recordSkip(const std::string& suite, const std::string& name, const std::string& why) {
+  Registry& registry = Registry::get();
+  std::lock_guard lock(registry.mutex);
+  for (Entry& entry : registry.entries) {
+    if (entry.suite == suite && entry.row.name == name) entry.skipped = why;
+  }
+}
+
 // Prints the counts after the last test; writes the table when FD_FAULT_MATRIX names a file.
 struct MatrixReport {
   MatrixReport() = default;
@@ -87,10 +96,13 @@ struct MatrixReport {
     Registry& registry = Registry::get();
     std::lock_guard lock(registry.mutex);
     std::vector<const Entry*> ran;
+    std::vector<const Entry*> shown;  // ran or skipped: the rows of the table
     for (const Entry& entry : registry.entries) {
       if (entry.ran) ran.push_back(&entry);
+      if (entry.ran || !entry.skipped.empty()) shown.push_back(&entry);
     }
-    std::stable_sort(ran.begin(), ran.end(), [](const Entry* a, const Entry* b) {
+    const auto skipped = shown.size() - ran.size();
+    std::stable_sort(shown.begin(), shown.end(), [](const Entry* a, const Entry* b) {
       return suiteRank(a->suite) < suiteRank(b->suite);
     });
     const auto survived =
@@ -102,7 +114,8 @@ struct MatrixReport {
     const std::string counts = "faults tried: " + std::to_string(ran.size()) +
                                ", survived: " + std::to_string(survived) +
                                ", data lost: " + std::to_string(lost) +
-                               " (deviations from the spec: " + std::to_string(deviations) + ")";
+                               " (deviations from the spec: " + std::to_string(deviations) + ")" +
+                               "; skipped here, not counted: " + std::to_string(skipped);
     std::cout << "fault matrix: " << counts << std::endl;
     const char* out = std::getenv("FD_FAULT_MATRIX");
     if (out == nullptr || *out == '\0') return;
@@ -110,7 +123,7 @@ struct MatrixReport {
     file << "**" << counts << "**\n";
     std::string suite;
     std::string call;
-    for (const Entry* entry : ran) {
+    for (const Entry* entry : shown) {
       const MatrixRow& row = entry->row;
       if (entry->suite != suite) {
         suite = entry->suite;
@@ -126,6 +139,7 @@ struct MatrixReport {
       const Verdict& seen = entry->verdict;
       std::string verdict = seen.dataLost() ? "**DATA LOST**" : seen.survived() ? "yes" : "**NO**";
       if (!seen.deviation().empty()) verdict += " (deviation: " + seen.deviation() + ")";
+      if (!entry->ran) verdict = "skipped here: " + entry->skipped;
       file << "| " << cell(row.fault) << " | " << cell(row.retried) << " | " << cell(row.result)
            << " | " << cell(row.receipt) << " | " << cell(verdict) << " | `" << row.name << "` |\n";
     }
@@ -164,15 +178,23 @@ MatrixRegistrar::MatrixRegistrar(const std::string& suite, const std::vector<Mat
     ut::test_case* test = ut::make_test_case(
         [suite, name, body] {
           Verdict verdict;
-          try {
-            body(verdict);
-          } catch (const SkipRow& skip) {
-            BOOST_TEST_MESSAGE("faults/" << suite << "/" << name << ": skipped: " << skip.why);
-            return;
-          }
+          body(verdict);
           record(suite, name, verdict);
         },
         name, file, line);
+    if (each.unavailable) {
+      // Boost runs the row only when this holds, and reports it as skipped otherwise.
+      auto unavailable = each.unavailable;
+      ut::decorator::collector_t::instance() *
+          ut::precondition([suite, name, unavailable](ut::test_unit_id) {
+            const std::string why = unavailable();
+            if (why.empty()) return boost::test_tools::assertion_result(true);
+            recordSkip(suite, name, why);
+            boost::test_tools::assertion_result skip(false);
+            skip.message() << "skipped here: " << why;
+            return skip;
+          });
+    }
     // The registrar object only hands the case to the suite being built; it needs no lifetime.
     ut::ut_detail::auto_test_unit_registrar(test, ut::decorator::collector_t::instance(),
                                             each.expectedFailures);

@@ -315,11 +315,12 @@ BOOST_AUTO_TEST_CASE(bad_gateway_then_ok_passes) {
   BOOST_TEST(h.fake.count("GET", "/check-runs") == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(malformed_json_fails_with_a_clear_message) {
+BOOST_AUTO_TEST_CASE(malformed_json_on_every_attempt_fails_with_a_clear_message) {
   Harness h;
-  h.fake.script("GET", "/check-runs", FakeGithub::malformedJson());
+  for (int i = 0; i < 5; ++i) h.fake.script("GET", "/check-runs", FakeGithub::malformedJson());
   const GateResult result = runGate(h);
   BOOST_TEST(!result.passed);
+  BOOST_TEST(h.fake.count("GET", "/check-runs") == 5u);
   BOOST_TEST(has(result.row.notes, "/check-runs: 200 OK with malformed JSON"), result.row.notes);
 }
 

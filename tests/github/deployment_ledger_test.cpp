@@ -3,6 +3,7 @@
 
 #include "core/deploy_record.hpp"
 #include "github/deployment_ledger.hpp"
+#include "github/json_fields.hpp"
 #include "harness.hpp"
 
 using namespace fd;
@@ -206,6 +207,32 @@ BOOST_AUTO_TEST_CASE(prod_success_retires_older_active_prod_deployments) {
   FD_REQUIRE_OK(entries);
   BOOST_REQUIRE(entries->size() == 2u);
   BOOST_TEST(entries->at(0).sha == kSha);
+}
+
+// A 502 to the create may hide a deployment GitHub made: the ledger looks (by this attempt's
+// marker in the payload) before it creates one again.
+BOOST_AUTO_TEST_CASE(a_lost_answer_to_the_create_is_followed_by_a_look_before_a_second_create) {
+  Harness h;
+  h.fake.script("POST", "/deployments", FakeGithub::badGateway());
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  FD_REQUIRE_OK(ledger.begin(h.deployContext()));
+  std::size_t creates = 0;
+  std::size_t looks = 0;
+  for (const ServerRequest& request : h.fake.requests()) {
+    if (request.method == "POST" && request.path() == "/repos/octo/shop/deployments") ++creates;
+    if (request.method == "GET" &&
+        request.uri.find("/deployments?sha=" + kSha) != std::string::npos)
+      ++looks;
+  }
+  BOOST_TEST(creates == 2u);
+  BOOST_TEST(looks == 1u);
+  const GithubState state = h.fake.state();
+  BOOST_REQUIRE(state.deployments.size() == 1u);
+  rapidjson::Document payload;
+  payload.Parse(state.deployments[0].payload.c_str());
+  BOOST_REQUIRE(payload.IsObject());
+  BOOST_TEST(github::stringField(payload, "factory_deploy_attempt").rfind("1000.1.", 0) == 0u,
+             state.deployments[0].payload);
 }
 
 BOOST_AUTO_TEST_CASE(conflict_on_create_is_an_error_naming_the_endpoint) {

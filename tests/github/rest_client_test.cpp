@@ -97,13 +97,88 @@ BOOST_AUTO_TEST_CASE(connection_refused_is_retried_then_reported) {
   BOOST_TEST(h.clock.sleeps.size() == 4u);
 }
 
-BOOST_AUTO_TEST_CASE(malformed_json_is_a_clear_error) {
+// A 200 whose body was cut off on the way is a transport fault: asked again, like a 502.
+BOOST_AUTO_TEST_CASE(a_truncated_200_on_a_get_is_retried_and_logged) {
   Harness h;
-  h.fake.script("GET", "/check-runs", FakeGithub::malformedJson());
+  h.fake.script("GET", "/repos/octo/shop", FakeGithub::malformedJson());
+  const auto repo = h.client().get("/repos/octo/shop");
+  FD_REQUIRE_OK(repo);
+  BOOST_TEST(github::stringField(repo->json, "default_branch") == "main");
+  BOOST_TEST(h.fake.count("GET", "/repos/octo/shop") == 2u);
+  BOOST_TEST(h.clock.sleeps.size() == 1u);
+  BOOST_TEST(h.log.contains("GET /repos/octo/shop: malformed JSON: waiting 1s before retrying"));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_json_on_every_attempt_is_a_clear_error_after_5_attempts) {
+  Harness h;
+  for (int i = 0; i < 5; ++i) h.fake.script("GET", "/check-runs", FakeGithub::malformedJson());
   const auto answer = h.client().get("/repos/octo/shop/commits/" + kSha + "/check-runs");
   BOOST_REQUIRE(!answer.ok());
   BOOST_TEST(answer.message().find("GET /repos/octo/shop/commits/" + kSha +
                                    "/check-runs: 200 OK with malformed JSON") == 0u);
+  BOOST_TEST(h.fake.count("GET", "/check-runs") == 5u);
+}
+
+// POSTs are not idempotent: a lost answer is followed by a look, never by a blind second POST.
+BOOST_AUTO_TEST_CASE(a_post_whose_answer_was_lost_is_not_sent_again_when_it_was_applied) {
+  Harness h;
+  h.fake.script("POST", "/deployments", FakeGithub::badGateway());
+  int looked = 0;
+  const auto created =
+      h.client().post("/repos/octo/shop/deployments", R"({"ref":"main"})",
+                      [&looked]() -> Result<std::optional<github::RestResponse>> {
+                        ++looked;
+                        github::RestResponse found;
+                        found.status = 201;
+                        found.json.Parse(R"({"id": 77})");
+                        return std::optional<github::RestResponse>(std::move(found));
+                      });
+  FD_REQUIRE_OK(created);
+  BOOST_TEST(github::idField(created->json, "id") == "77");
+  BOOST_TEST(looked == 1);
+  BOOST_TEST(h.fake.count("POST", "/deployments") == 1u);
+  BOOST_TEST(h.log.contains("it was applied; using what it created"));
+}
+
+BOOST_AUTO_TEST_CASE(a_post_whose_answer_was_lost_is_sent_again_when_nothing_was_created) {
+  Harness h;
+  h.fake.script("POST", "/deployments", FakeGithub::malformedJson());
+  int looked = 0;
+  const auto created = h.client().post("/repos/octo/shop/deployments", R"({"ref":"main"})",
+                                       [&looked]() -> Result<std::optional<github::RestResponse>> {
+                                         ++looked;
+                                         return std::optional<github::RestResponse>();
+                                       });
+  FD_REQUIRE_OK(created);
+  BOOST_TEST(looked == 1);
+  BOOST_TEST(h.fake.count("POST", "/deployments") == 2u);
+  BOOST_TEST(h.fake.state().deployments.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_post_without_a_way_to_look_is_not_sent_again) {
+  Harness h;
+  h.fake.script("POST", "/deployments", FakeGithub::badGateway());
+  const auto created = h.client().post("/repos/octo/shop/deployments", R"({"ref":"main"})");
+  BOOST_REQUIRE(!created.ok());
+  BOOST_TEST(created.message().find("(not sent again: the request may have been applied)") !=
+                 std::string::npos,
+             created.message());
+  BOOST_TEST(h.fake.count("POST", "/deployments") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_post_is_not_sent_again_when_the_look_itself_fails) {
+  Harness h;
+  h.fake.script("POST", "/deployments", FakeGithub::badGateway());
+  const auto created = h.client().post("/repos/octo/shop/deployments", R"({"ref":"main"})",
+                                       []() -> Result<std::optional<github::RestResponse>> {
+                                         return makeError(ErrorCode::Unavailable,
+                                                          "GET …/deployments: connection refused");
+                                       });
+  BOOST_REQUIRE(!created.ok());
+  BOOST_TEST(created.message().find("not sent again: could not tell whether it was applied") !=
+                 std::string::npos,
+             created.message());
+  BOOST_TEST(h.fake.count("POST", "/deployments") == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(primary_rate_limit_resetting_in_5s_waits_then_succeeds) {

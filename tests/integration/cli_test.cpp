@@ -2,6 +2,8 @@
 // input errors, INPUT_* variables with dashes, --help and --version.
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+
 #include "core/version.hpp"
 #include "support/deploy_repo.hpp"
 #include "support/loopback_server.hpp"
@@ -58,6 +60,38 @@ BOOST_AUTO_TEST_CASE(an_unknown_environment_exits_2_naming_the_allowed_values) {
     BOOST_TEST(contains(run.err, allowed), run.err);
   }
   BOOST_TEST(!repo.exists("DEPLOY-RECEIPT.md"));  // input errors stop before the receipt
+}
+
+// Issue 10.5: a working directory that does not exist is an input error; nothing is created.
+BOOST_AUTO_TEST_CASE(a_working_directory_that_does_not_exist_exits_2_and_creates_nothing) {
+  DeployRepo repo;
+  prepareStaging(repo);
+  const std::string missing = repo.scratch("no-such-checkout");
+  const ChildRun run = repo.run({"--environment", "staging", "--working-directory", missing});
+  BOOST_TEST(run.exitCode == 2, run.all());
+  BOOST_TEST(contains(run.err, "factory-deploy: working-directory: " + missing +
+                                   " does not exist; nothing was created."),
+             run.err);
+  BOOST_TEST(!std::filesystem::exists(missing), missing << " was created");
+  BOOST_TEST(!repo.exists("DEPLOY-RECEIPT.md"));
+}
+
+BOOST_AUTO_TEST_CASE(a_working_directory_that_is_not_a_git_repository_exits_2_saying_what_to_do) {
+  DeployRepo repo;
+  prepareStaging(repo);
+  const std::string plain = repo.scratch("plain");
+  std::filesystem::create_directories(plain);
+  const ChildRun run = repo.run({"--environment", "staging", "--working-directory", plain});
+  BOOST_TEST(run.exitCode == 2, run.all());
+  BOOST_TEST(contains(run.err,
+                      "factory-deploy: working-directory: " + plain + " is not a git repository ("),
+             run.err);
+  BOOST_TEST(contains(run.err,
+                      "Run factory-deploy in the repository's root or pass "
+                      "--working-directory PATH to it; in a workflow, run "
+                      "actions/checkout (with fetch-depth: 0) before this step"),
+             run.err);
+  BOOST_TEST(std::filesystem::is_empty(plain), "the run wrote into " << plain);
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_flag_and_a_non_boolean_are_input_errors) {

@@ -1,5 +1,7 @@
 #include "pipeline/pipeline_harness.hpp"
 
+#include <algorithm>
+
 namespace fd::test {
 
 namespace {
@@ -25,6 +27,7 @@ const char* const kManifest = R"({
 
 PipelineHarness::PipelineHarness() {
   put(".factory/deploy-config.json", kManifest);
+  put(".git/HEAD", "ref: refs/heads/main\n");  // the working directory exists (FakeFileSystem)
   git.headSha = kSha;
   http.handler = [this](const HttpRequest& request) -> Result<HttpResponse> {
     HttpResponse response;
@@ -58,6 +61,27 @@ void PipelineHarness::ledgerSuccess(const std::string& environment, const std::s
   fs.files[kRoot + "/.factory/deployments.jsonl"] +=
       R"({"environment":")" + environment + R"(","sha":")" + sha +
       R"(","status":"SUCCESS","time":"2026-04-03T20:00:00Z","receipt":"DEPLOY-RECEIPT.md"})" + "\n";
+}
+
+void PipelineHarness::addToManifest(const std::string& members) {
+  std::string manifest = file(".factory/deploy-config.json");
+  const std::string anchor = "\"ci_check_command\"";
+  manifest.insert(manifest.find(anchor), members + "\n  ");
+  put(".factory/deploy-config.json", manifest);
+}
+
+void PipelineHarness::reportLive(const std::string& version) {
+  if (file(".factory/deploy-config.json").find("current_version_command") == std::string::npos) {
+    addToManifest(R"("current_version_command": "current-version",)");
+  }
+  auto& rules = processes.rules;
+  rules.erase(std::remove_if(rules.begin(), rules.end(),
+                             [](const auto& rule) { return rule.contains == "current-version"; }),
+              rules.end());
+  processes.on("current-version", version.empty() ? 1 : 0,
+               version.empty() ? std::vector<std::string>{"platform API unreachable"}
+                               : std::vector<std::string>{version});
+  std::rotate(rules.rbegin(), rules.rbegin() + 1, rules.rend());  // first match wins
 }
 
 }  // namespace fd::test

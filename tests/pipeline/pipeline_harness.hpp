@@ -39,6 +39,11 @@ struct PipelineHarness {
   // Records a successful deploy of kSha to `environment` in the local ledger.
   void ledgerSuccess(const std::string& environment, const std::string& sha = kSha);
   std::string output() const { return console.stdoutText + console.stderrText; }
+  // Adds "current_version_command": "current-version" to the manifest (once) and makes it
+  // print `version` from now on (an empty version: it fails).
+  void reportLive(const std::string& version);
+  // Adds top-level manifest members (each followed by a comma), e.g. error-rate settings.
+  void addToManifest(const std::string& members);
 };
 
 }  // namespace fd::test

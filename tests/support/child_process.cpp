@@ -108,6 +108,7 @@ ChildRun runChild(const ChildSpec& spec) {
 
   ChildRun run;
   Clock::time_point sigtermAt;
+  Clock::time_point lastSignalAt;
   bool outOpen = true;
   bool errOpen = true;
   bool exited = false;
@@ -131,6 +132,16 @@ ChildRun runChild(const ChildSpec& spec) {
       ::kill(pid, spec.signal);
       run.signalSent = true;
       sigtermAt = Clock::now();
+      lastSignalAt = sigtermAt;
+    }
+    const std::size_t next = run.followUpsSent.size();
+    if (run.signalSent && next < spec.followUps.size() &&
+        since(lastSignalAt) >= spec.followUps[next].after) {
+      const ChildSpec::FollowUp& followUp = spec.followUps[next];
+      ::kill(pid, followUp.signal);
+      run.followUpsSent.push_back(followUp.signal);
+      lastSignalAt = Clock::now();
+      if (!followUp.markSent.empty()) ::close(::creat(followUp.markSent.c_str(), 0644));
     }
     if (since(start) > spec.limit) {
       ::kill(-pid, SIGKILL);

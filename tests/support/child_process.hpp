@@ -23,6 +23,15 @@ struct ChildSpec {
   // Send `signal` to the child once this file exists (checked every few milliseconds).
   std::optional<std::string> signalWhenExists;
   int signal = SIGTERM;
+  // More signals after the first, each `after` the one before (the runner's cancellation:
+  // SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that). Once one is sent, the file
+  // `markSent` (if given) is created, so the child's scripts can wait for it instead of sleeping.
+  struct FollowUp {
+    int signal = SIGTERM;
+    std::chrono::milliseconds after{0};
+    std::string markSent;
+  };
+  std::vector<FollowUp> followUps;
   // A child still running after this long is killed (the test then fails on `killedAtLimit`).
   std::chrono::milliseconds limit = std::chrono::seconds(45);
 };
@@ -33,6 +42,7 @@ struct ChildRun {
   std::string out;
   std::string err;
   bool signalSent = false;
+  std::vector<int> followUpsSent;  // the follow-up signals actually sent, in order
   bool killedAtLimit = false;
   std::chrono::milliseconds elapsed{0};
   std::chrono::milliseconds afterSignal{0};  // from the signal to the exit

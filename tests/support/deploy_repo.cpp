@@ -146,7 +146,8 @@ void DeployRepo::seedLedger(const std::string& environment, const std::string& s
 
 ChildRun DeployRepo::run(const std::vector<std::string>& args,
                          const std::map<std::string, std::string>& env,
-                         const std::optional<std::string>& signalWhen, int signal) const {
+                         const std::optional<std::string>& signalWhen, int signal,
+                         const std::vector<ChildSpec::FollowUp>& followUps) const {
   ChildSpec spec;
   spec.argv.push_back(binaryPath());
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
@@ -156,6 +157,7 @@ ChildRun DeployRepo::run(const std::vector<std::string>& args,
   for (const auto& [name, value] : env) spec.env[name] = value;
   spec.signalWhenExists = signalWhen;
   spec.signal = signal;
+  spec.followUps = followUps;
   ChildRun run = runChild(spec);
   if (verbose()) {
     std::string command = "factory-deploy";

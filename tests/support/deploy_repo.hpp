@@ -67,11 +67,11 @@ class DeployRepo {
 
   // The binary with `args`, in the repository, with a clean environment plus `env` and the
   // variable FD_IT_SCRATCH (the scratch directory) that the scripts use; `signal` is sent to it
-  // once the file `signalWhen` exists.
+  // once the file `signalWhen` exists, then each of `followUps` (see ChildSpec).
   ChildRun run(const std::vector<std::string>& args,
                const std::map<std::string, std::string>& env = {},
-               const std::optional<std::string>& signalWhen = std::nullopt,
-               int signal = SIGTERM) const;
+               const std::optional<std::string>& signalWhen = std::nullopt, int signal = SIGTERM,
+               const std::vector<ChildSpec::FollowUp>& followUps = {}) const;
   std::string receipt() const { return read("DEPLOY-RECEIPT.md"); }
 
  private:

@@ -24,8 +24,14 @@ Result<bool> FakeGitRepository::isAncestor(const std::string& ancestor,
 
 Result<std::vector<std::string>> FakeGitRepository::changedPaths(const std::string& from,
                                                                  const std::string& to) {
+  if (from == to) return std::vector<std::string>{};
   const auto found = changes.find({from, to});
-  if (found == changes.end()) return std::vector<std::string>{};
+  // An undeclared pair is an error, never "no changes": a fake that answers "nothing changed"
+  // would pass the content-equivalence gates for any commits a test forgot to describe.
+  if (found == changes.end()) {
+    return makeError(ErrorCode::NotFound, "fake git: no changes declared between " + from +
+                                              " and " + to + " (set FakeGitRepository::changes)");
+  }
   return found->second;
 }
 

@@ -18,6 +18,7 @@ class FakeGitRepository : public GitRepository {
   std::string headSha = std::string(40, 'a');
   std::set<std::string> commits;                           // known full SHAs (HEAD added)
   std::set<std::pair<std::string, std::string>> ancestry;  // (ancestor, descendant)
+  // (from, to) -> changed paths; a pair not listed here (other than from == to) is an error.
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> changes;
   std::map<std::string, std::vector<std::string>> tags;
   bool onDefaultBranch = true;

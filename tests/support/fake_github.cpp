@@ -439,7 +439,7 @@ std::string FakeGithub::Impl::deployment(const GhDeployment& deployment) const {
       .num("id", deployment.id)
       .str("node_id", "DE_" + id);
   j.str("sha", deployment.sha).str("ref", deployment.sha).str("task", "deploy");
-  j.key("payload").begin().end().str("original_environment", deployment.environment);
+  j.raw("payload", deployment.payload).str("original_environment", deployment.environment);
   j.str("environment", deployment.environment).strOrNull("description", deployment.description);
   j.raw("creator", user("github-actions[bot]", 41898282));
   j.str("created_at", deployment.createdAt).str("updated_at", deployment.createdAt);
@@ -660,6 +660,12 @@ Answer FakeGithub::Impl::route(const ServerRequest& request, const std::string& 
           body.HasMember("transient_environment") && body["transient_environment"].GetBool();
       created.createdAt = iso(kEpoch + created.id % 100000);
       created.requestBody = request.body;
+      if (body.HasMember("payload") && body["payload"].IsObject()) {
+        rapidjson::StringBuffer payload;
+        rapidjson::Writer<rapidjson::StringBuffer> writer(payload);
+        body["payload"].Accept(writer);
+        created.payload = payload.GetString();
+      }
       state.deployments.push_back(created);
       return {json(201, deployment(created)), kCreateDeployment};
     }

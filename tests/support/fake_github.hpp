@@ -74,6 +74,7 @@ struct GhDeployment {
   bool transientEnvironment = false;
   std::string createdAt = "2026-04-01T10:00:00Z";
   std::string requestBody;                   // what POST /deployments received
+  std::string payload = "{}";                // its payload object, served back as JSON
   std::vector<GhDeploymentStatus> statuses;  // oldest first
 };
 

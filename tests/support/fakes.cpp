@@ -113,6 +113,7 @@ void FakeProcessRunner::on(const std::string& contains, int exitCode,
 
 Result<CommandResult> FakeProcessRunner::run(const CommandSpec& spec) {
   calls.push_back(spec);
+  if (beforeEach) beforeEach(spec);
   for (const Rule& rule : rules) {
     if (spec.command.find(rule.contains) == std::string::npos) continue;
     if (spec.onLine) {

@@ -52,6 +52,9 @@ class FakeProcessRunner : public ProcessRunner {
   };
   std::vector<Rule> rules;
   std::vector<CommandSpec> calls;
+  // Called before each command is answered: a test may change `rules` (a deploy that changes
+  // what the platform reports as live) or request a cancellation.
+  std::function<void(const CommandSpec&)> beforeEach;
   CommandResult fallback{0, 0, false, false, "", {}, std::chrono::milliseconds(1)};
 
   void on(const std::string& contains, int exitCode, std::vector<std::string> lines = {});

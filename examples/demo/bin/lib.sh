@@ -14,15 +14,16 @@ stop_service() {
   rm -f "$run/pid"
 }
 
-# Starts a release in its own session: a service outlives the deploy command's process group.
+# Starts a release in the background. factory-deploy leaves a command's background processes
+# running when it exits normally (docs/MANIFEST.md); the service logs to its own file, since
+# nobody reads the command's output once it has exited.
 start_release() {
   sha=$1
   port=$2
   rm -f "$run/pid"
-  setsid -f "$EXAMPLE_SERVICE" serve --port "$port" --version "$sha" \
-    --config "$run/releases/$sha/service.conf" --pidfile "$run/pid" >"$run/service.log" 2>&1
-  # The service writes its pid file once it runs in its own session. Until then it is still in
-  # this command's process group, which factory-deploy kills when the command exits: wait.
+  "$EXAMPLE_SERVICE" serve --port "$port" --version "$sha" \
+    --config "$run/releases/$sha/service.conf" --pidfile "$run/pid" >"$run/service.log" 2>&1 &
+  # Wait for its pid file, so that the next deploy (or the rollback) can stop it.
   i=0
   while [ ! -s "$run/pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
   echo "$sha" >"$run/current"

@@ -61,6 +61,10 @@ class Publisher {
   virtual ~Publisher() = default;
   virtual void publish(DeployRecord& record, const std::string& receiptMarkdown,
                        const std::string& receiptPath) = 0;
+  // Before a rollback a SIGKILL may cut short: the outputs as they stand (written again by
+  // publish() at the end). Locally there is nothing to do.
+  virtual void publishProgress(const DeployRecord& /*record*/, const std::string& /*receiptPath*/) {
+  }
 };
 
 }  // namespace fd
