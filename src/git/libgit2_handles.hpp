@@ -22,5 +22,15 @@ using TreePtr = Handle<git_tree, git_tree_free>;
 using DiffPtr = Handle<git_diff, git_diff_free>;
 using ReferencePtr = Handle<git_reference, git_reference_free>;
 using ReferenceIteratorPtr = Handle<git_reference_iterator, git_reference_iterator_free>;
+using RemotePtr = Handle<git_remote, git_remote_free>;
+
+// A git_strarray owned by the stack frame.
+struct StrArray {
+  git_strarray value{};
+  StrArray() = default;
+  StrArray(const StrArray&) = delete;
+  StrArray& operator=(const StrArray&) = delete;
+  ~StrArray() { git_strarray_dispose(&value); }
+};
 
 }  // namespace fd::git

@@ -26,6 +26,8 @@ class Libgit2Repository : public GitRepository {
   Result<std::vector<std::string>> tagsAt(const std::string& sha) override;
   Result<bool> isOnBranch(const std::string& sha, const std::string& branch) override;
   Result<std::string> defaultBranch() override;
+  Result<std::vector<GitRemote>> remotes() override;
+  Result<bool> isOnRemote(const std::string& sha, const std::string& remote) override;
 
  private:
   Result<git_oid> resolveOid(std::string_view shaOrPrefix);

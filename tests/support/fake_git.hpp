@@ -21,6 +21,8 @@ class FakeGitRepository : public GitRepository {
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> changes;
   std::map<std::string, std::vector<std::string>> tags;
   bool onDefaultBranch = true;
+  std::vector<GitRemote> remoteList;
+  std::set<std::string> pushed;  // SHAs reachable from every remote's tracking branches
 
   Result<std::string> head() override { return headSha; }
   Result<std::string> resolve(std::string_view shaOrPrefix) override;
@@ -30,6 +32,10 @@ class FakeGitRepository : public GitRepository {
   Result<std::vector<std::string>> tagsAt(const std::string& sha) override;
   Result<bool> isOnBranch(const std::string& sha, const std::string& branch) override;
   Result<std::string> defaultBranch() override { return std::string("main"); }
+  Result<std::vector<GitRemote>> remotes() override { return remoteList; }
+  Result<bool> isOnRemote(const std::string& sha, const std::string& /*remote*/) override {
+    return pushed.count(sha) > 0;
+  }
 };
 
 // Forwards to a repository the test keeps, so the pipeline can own "its" copy.
@@ -52,6 +58,10 @@ class ForwardingGitRepository : public GitRepository {
     return target_.isOnBranch(sha, b);
   }
   Result<std::string> defaultBranch() override { return target_.defaultBranch(); }
+  Result<std::vector<GitRemote>> remotes() override { return target_.remotes(); }
+  Result<bool> isOnRemote(const std::string& sha, const std::string& remote) override {
+    return target_.isOnRemote(sha, remote);
+  }
 
  private:
   GitRepository& target_;

@@ -9,6 +9,11 @@
 
 namespace fd {
 
+struct GitRemote {
+  std::string name;  // "origin"
+  std::string url;   // the fetch URL as configured (may hold credentials: never print it whole)
+};
+
 class GitRepository {
  public:
   virtual ~GitRepository() = default;
@@ -28,6 +33,14 @@ class GitRepository {
   virtual Result<bool> isOnBranch(const std::string& sha, const std::string& branch) = 0;
   // The default branch: origin/HEAD's target, else "main" or "master" when present.
   virtual Result<std::string> defaultBranch() = 0;
+  // The configured remotes, sorted by name. Adapters without remotes have none.
+  virtual Result<std::vector<GitRemote>> remotes() { return std::vector<GitRemote>{}; }
+  // Whether `sha` is reachable from a remote-tracking branch of `remote`
+  // (refs/remotes/<remote>/*): what `git push` last sent there, as far as this clone knows.
+  virtual Result<bool> isOnRemote(const std::string& /*sha*/, const std::string& remote) {
+    return makeError(ErrorCode::FailedPrecondition,
+                     "cannot tell whether the commit is on " + remote);
+  }
 };
 
 }  // namespace fd
