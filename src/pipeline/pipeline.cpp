@@ -28,21 +28,20 @@ DeployRecord Pipeline::run() {
 
   settings_ = loadSettings(world_.fs, path(".factory/settings.json"));
   for (const std::string& warning : settings_.warnings) log_.warning(warning);
+  // The manifest first: a state file started from nothing needs its project_name.
+  const bool manifestLoaded = loadManifest();
   if (!inputs_.dryRun) {
     std::vector<std::string> warnings;
-    const Status state = updateDeployPhase(world_.fs, path(".factory/state.json"),
-                                           {PhaseStatus::InProgress,
-                                            record_.startedAt,
-                                            record_.environment,
-                                            "",
-                                            {},
-                                            record_.startedAt},
-                                           warnings);
+    const DeployPhaseUpdate start{
+        PhaseStatus::InProgress, record_.startedAt, record_.environment, "", {},
+        record_.startedAt,       stateProjectName()};
+    const Status state =
+        updateDeployPhase(world_.fs, path(settings_.stateFilePath), start, warnings);
     for (const std::string& warning : warnings) log_.warning(warning);
     if (!state) log_.warning("could not record the deploy as in progress: " + state.message());
   }
 
-  const bool ready = loadManifest() && resolveCommit() && checkGates();
+  const bool ready = manifestLoaded && resolveCommit() && checkGates();
   if (inputs_.dryRun) {
     printPlan();
     return record_;
@@ -55,6 +54,12 @@ DeployRecord Pipeline::run() {
 
 std::string Pipeline::path(const std::string& relative) const {
   return resolvePath(root_, relative);
+}
+
+std::string Pipeline::stateProjectName() const {
+  if (!manifest_.projectName.empty()) return manifest_.projectName;
+  const std::size_t slash = root_.find_last_of('/');
+  return slash == std::string::npos ? root_ : root_.substr(slash + 1);
 }
 
 void Pipeline::fail(std::string step, const std::string& reason) {
@@ -73,7 +78,8 @@ bool Pipeline::cancelledDuring(const std::string& step) {
 
 bool Pipeline::loadManifest() {
   log_.beginGroup("Manifest");
-  Result<Manifest> manifest = fd::loadManifest(world_.fs, path(inputs_.config), inputs_.config);
+  Result<Manifest> manifest =
+      fd::loadManifest(world_.fs, path(inputs_.config), inputs_.config, record_.environment);
   Result<EnvConfig> env = manifest ? selectEnvironment(*manifest, record_.environment)
                                    : Result<EnvConfig>(manifest.error());
   if (!env) {
@@ -87,6 +93,10 @@ bool Pipeline::loadManifest() {
   env_ = std::move(env).value();
   for (const std::string& warning : manifest_.warnings) {
     log_.warning(warning, {"Deployment manifest", inputs_.config, 0});
+  }
+  if (!env_.healthCheckNote.empty()) {
+    record_.notes.push_back("health_check in the manifest (a note, not run): " +
+                            masker_.mask(env_.healthCheckNote));
   }
   record_.appName = env_.appName;
   record_.platform = manifest_.platform;

@@ -42,6 +42,8 @@ class Pipeline {
   void fail(std::string step, const std::string& reason);
   bool cancelledDuring(const std::string& step);
   std::string path(const std::string& relative) const;
+  // project_name for a state file that has none: the manifest's, else the directory's name.
+  std::string stateProjectName() const;
   // gate_step.cpp
   bool checkGates();
   bool runGate(GateResult result);
