@@ -2,6 +2,7 @@
 // Nothing is lost: a receipt that cannot be written is printed whole to the log instead.
 #include "core/text.hpp"
 #include "pipeline/pipeline.hpp"
+#include "receipt/receipt_archive.hpp"
 #include "receipt/receipt_renderer.hpp"
 #include "receipt/receipt_store.hpp"
 #include "receipt/state_store.hpp"
@@ -44,6 +45,12 @@ void Pipeline::finish() {
 
   log_.beginGroup("Receipt");
   const std::string receiptPath = path(inputs_.receipt);
+  // One instant for naming both the archive of the previous receipt and this one's future name.
+  const auto finishedAt = world_.clock.now();
+  if (settings_.autoArchiveReceipts && record_.deployedAt) {
+    record_.receiptArchive = plannedArchiveName(world_.fs, receiptPath, inputs_.receipt,
+                                                *record_.deployedAt, finishedAt);
+  }
   if (context_ && deployStarted_) {
     const Status recorded = mode_.ledger->finish(*context_, record_);
     if (!recorded) {
@@ -53,8 +60,8 @@ void Pipeline::finish() {
     }
   }
   const std::string markdown = masker_.mask(renderReceipt(record_));
-  const Result<ReceiptWrite> receipt = writeReceipt(
-      world_.fs, receiptPath, markdown, settings_.autoArchiveReceipts, world_.clock.now());
+  const Result<ReceiptWrite> receipt =
+      writeReceipt(world_.fs, receiptPath, markdown, settings_.autoArchiveReceipts, finishedAt);
   if (receipt) {
     (void)world_.fs.matchOwner(receiptPath, root_);
     if (!receipt->archivedTo.empty()) {
@@ -75,7 +82,8 @@ void Pipeline::finish() {
                            record_.environment,
                            "",
                            {inputs_.receipt},
-                           record_.startedAt};
+                           record_.startedAt,
+                           stateProjectName()};
   if (!ok) {
     update.failureReason = record_.failureReason;
     if (record_.status == DeployStatus::RolledBack)
@@ -84,11 +92,13 @@ void Pipeline::finish() {
                                                          : record_.previousVersion);
     if (record_.rollbackFailed) update.failureReason += "; ROLLBACK FAILED: prod may be broken";
   }
-  const Status state = updateDeployPhase(world_.fs, path(".factory/state.json"), update, warnings);
+  const Status state =
+      updateDeployPhase(world_.fs, path(settings_.stateFilePath), update, warnings);
   for (const std::string& warning : warnings) log_.warning(warning);
-  if (!state) log_.warning("could not update .factory/state.json: " + state.message());
+  if (!state) log_.warning("could not update " + settings_.stateFilePath + ": " + state.message());
   // In a container we run as root; the workspace belongs to the runner's user.
-  for (const char* written : {".factory", ".factory/state.json", ".factory/deployments.jsonl"}) {
+  for (const std::string& written : {std::string(".factory"), settings_.stateFilePath,
+                                     std::string(".factory/deployments.jsonl")}) {
     if (world_.fs.exists(path(written))) (void)world_.fs.matchOwner(path(written), root_);
   }
   log_.endGroup();
