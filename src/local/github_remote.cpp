@@ -31,7 +31,7 @@ bool isHost(std::string_view host) {
 }
 
 // "owner/repo", "owner/repo.git", "/owner/repo/" → owner and repo; anything deeper: nullopt.
-std::optional<RemoteRepo> fromPath(std::string host, std::string_view path) {
+std::optional<RemoteRepo> fromPath(std::string_view host, std::string_view path) {
   while (!path.empty() && path.front() == '/') path.remove_prefix(1);
   while (!path.empty() && path.back() == '/') path.remove_suffix(1);
   const std::size_t slash = path.find('/');
@@ -66,7 +66,7 @@ std::optional<RemoteRepo> fromScpLike(std::string_view url) {
   if (const std::size_t at = host.rfind('@'); at != std::string_view::npos) {
     host = host.substr(at + 1);
   }
-  return fromPath(std::string(host), url.substr(colon + 1));
+  return fromPath(host, url.substr(colon + 1));
 }
 
 std::string hostOf(const std::string& url) {

@@ -82,7 +82,7 @@ std::string archiveTarget(const FileSystem& fs, const std::string& receiptPath, 
   const std::optional<TimePoint> deployed = text ? receiptDeployTime(*text) : std::nullopt;
   const std::string stamp = fileTimestamp(deployed.value_or(now));
   for (int attempt = 1; attempt < kMaxAttempts; ++attempt) {
-    const std::string candidate = archiveName(receiptPath, stamp, attempt);
+    std::string candidate = archiveName(receiptPath, stamp, attempt);
     if (!fs.exists(candidate)) return candidate;
   }
   return archiveName(receiptPath, stamp, kMaxAttempts);
