@@ -29,7 +29,8 @@ constexpr InputSpec kInputs[] = {
     {"security-report", Kind::Text, "SECURITY.md", "security gate report"},
     {"receipt", Kind::Text, "DEPLOY-RECEIPT.md", "where the receipt is written"},
     {"working-directory", Kind::Text, ".", "repository root all relative paths are taken from"},
-    {"github-token", Kind::Secret, "", "GitHub API token (local mode: GITHUB_TOKEN)"},
+    {"github-token", Kind::Secret, "",
+     "GitHub API token (local mode: GH_TOKEN, GITHUB_TOKEN, or gh auth token)"},
     {"ci-timeout", Kind::Seconds, "900", "seconds to wait for pending CI checks"},
     {"ci-interval", Kind::Seconds, "10", "seconds between polls of pending checks (at least 1)"},
     {"ignore-checks", Kind::List, "", "check names to ignore, comma/newline separated; /regex/"},
@@ -257,8 +258,12 @@ Result<ParsedCommand> parseCommand(const std::vector<std::string>& args, const E
     Status applied = apply(spec, *value, inputs);
     if (!applied) return applied.error();
   }
-  if (inputs.githubToken.empty() && !inputs.githubMode) {
-    inputs.githubToken = trim(env.get("GITHUB_TOKEN").value_or(""));
+  if (!inputs.githubToken.empty()) inputs.githubTokenSource = "the github-token input";
+  // Locally, as the gh CLI does: GH_TOKEN first, then GITHUB_TOKEN.
+  for (const char* name : {"GH_TOKEN", "GITHUB_TOKEN"}) {
+    if (!inputs.githubToken.empty() || inputs.githubMode) break;
+    inputs.githubToken = trim(env.get(name).value_or(""));
+    if (!inputs.githubToken.empty()) inputs.githubTokenSource = name;
   }
   return command;
 }

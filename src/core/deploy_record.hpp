@@ -106,6 +106,9 @@ struct DeployRecord {
   std::string artifactId;
   std::string artifactUrl;
   std::string receiptPath;
+  // The name this run's receipt will have once a later run archives it (relative like
+  // receiptPath); empty when archiving is off or nothing was deployed. The ledger records it.
+  std::string receiptArchive;
 };
 
 // INTERFACE §7: 0 success, 1 failed, 2 invalid input, 3 rolled back, 4 rollback failed.

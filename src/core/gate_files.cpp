@@ -45,8 +45,8 @@ std::string markdownInside(const std::string& relative) {
 }  // namespace
 
 GateFiles::GateFiles(std::string prefix, const std::vector<std::string>& reports,
-                     const std::string& receipt)
-    : prefix_(std::move(prefix)) {
+                     const std::string& receipt, std::string stateFile)
+    : prefix_(std::move(prefix)), stateFile_(std::move(stateFile)) {
   if (!prefix_.empty() && prefix_.back() != '/') prefix_ += '/';
   for (const std::string& report : reports) {
     if (const std::string path = markdownInside(report); !path.empty())
@@ -64,8 +64,8 @@ GateFiles::GateFiles(std::string prefix, const std::vector<std::string>& reports
 bool GateFiles::isBookkeeping(std::string_view path) const {
   if (!startsWith(path, prefix_)) return false;
   const std::string_view rest = path.substr(prefix_.size());
-  return rest == ".factory/state.json" || rest == ".factory/state.json.bak" ||
-         startsWith(rest, ".factory/state.json.corrupt-") || rest == ".factory/deployments.jsonl";
+  return rest == stateFile_ || rest == stateFile_ + ".bak" ||
+         startsWith(rest, stateFile_ + ".corrupt-") || rest == ".factory/deployments.jsonl";
 }
 
 bool GateFiles::isConfigured(std::string_view path) const {

@@ -24,8 +24,10 @@ class GateFiles {
   // report and receipt inputs relative to the working directory (the receipt's archives,
   // <stem>-*.md beside it, count too). Only Markdown counts: a path outside the working directory
   // or not ending in .md is ignored.
+  // `stateFile`: the state file relative to the working directory, when
+  // .factory/settings.json's global.state_file_path moved it (its .bak and .corrupt-* too).
   GateFiles(std::string prefix, const std::vector<std::string>& reports,
-            const std::string& receipt);
+            const std::string& receipt, std::string stateFile = ".factory/state.json");
 
   // `path` relative to the repository root, '/'-separated, as git names it.
   bool covers(std::string_view path) const;
@@ -35,6 +37,7 @@ class GateFiles {
   bool isConfigured(std::string_view path) const;
 
   std::string prefix_;
+  std::string stateFile_ = ".factory/state.json";
   std::vector<std::string> exact_;  // configured reports and receipt, repository-relative
   std::string archiveStem_;         // "out/receipt-" for out/receipt.md
   std::string archiveExtension_;    // ".md"

@@ -18,7 +18,8 @@ struct Inputs {
   std::string securityReport = "SECURITY.md";
   std::string receipt = "DEPLOY-RECEIPT.md";
   std::string workingDirectory = ".";
-  std::string githubToken;  // a secret: masked everywhere
+  std::string githubToken;        // a secret: masked everywhere
+  std::string githubTokenSource;  // where it came from, for messages (never the value)
   int ciTimeoutS = 900;
   int ciIntervalS = 10;
   std::vector<std::string> ignoreChecks;  // names, or /regex/

@@ -42,6 +42,7 @@ struct EnvConfig {
   std::string rollbackCommand;
   std::string secretsCommand;
   HealthCheckConfig healthCheck;
+  std::string healthCheckNote;  // "health_check": "<free text>": shown in the receipt, never run
   std::vector<SmokeTest> smokeTests;
   std::string telemetryCheckCommand;
   std::string errorRateCommand;

@@ -119,6 +119,12 @@ class CheckoutCheck {
     return false;
   }
 
+  // The factory's skills create and rewrite an untracked .factory/settings.json on a laptop
+  // (their preferences, never code). Committed, it is judged like any file.
+  bool isSkillSettings(const WorkingTreeChange& change) const {
+    return change.state == "untracked" && change.path == request_.prefix + ".factory/settings.json";
+  }
+
   bool isAllowed(const WorkingTreeChange& change) const {
     if (change.state != "untracked") return false;
     if (change.path == request_.manifest) return manifestAllowed_;
@@ -130,7 +136,7 @@ class CheckoutCheck {
 
   void sort(const std::vector<WorkingTreeChange>& changes) {
     for (const WorkingTreeChange& change : changes) {
-      if (request_.gateFiles.covers(change.path)) continue;
+      if (request_.gateFiles.covers(change.path) || isSkillSettings(change)) continue;
       if (isAllowed(change)) {
         allowed_.push_back(change.path);
       } else {

@@ -24,5 +24,15 @@ using ReferencePtr = Handle<git_reference, git_reference_free>;
 using ReferenceIteratorPtr = Handle<git_reference_iterator, git_reference_iterator_free>;
 using TreeEntryPtr = Handle<git_tree_entry, git_tree_entry_free>;
 using StatusListPtr = Handle<git_status_list, git_status_list_free>;
+using RemotePtr = Handle<git_remote, git_remote_free>;
+
+// A git_strarray owned by the stack frame.
+struct StrArray {
+  git_strarray value{};
+  StrArray() = default;
+  StrArray(const StrArray&) = delete;
+  StrArray& operator=(const StrArray&) = delete;
+  ~StrArray() { git_strarray_dispose(&value); }
+};
 
 }  // namespace fd::git

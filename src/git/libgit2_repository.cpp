@@ -323,6 +323,45 @@ Result<std::string> Libgit2Repository::workdir() {
   return text;
 }
 
+Result<std::vector<GitRemote>> Libgit2Repository::remotes() {
+  git::StrArray names;
+  int rc = git_remote_list(&names.value, repository_.get());
+  if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot list the remotes");
+  std::vector<GitRemote> found;
+  for (size_t i = 0; i < names.value.count; ++i) {
+    git_remote* raw = nullptr;
+    rc = git_remote_lookup(&raw, repository_.get(), names.value.strings[i]);
+    git::RemotePtr remote(raw);
+    if (rc < 0) continue;  // a half-configured remote names nothing to read
+    const char* url = git_remote_url(remote.get());
+    found.push_back(GitRemote{names.value.strings[i], url == nullptr ? "" : url});
+  }
+  return found;
+}
+
+Result<bool> Libgit2Repository::isOnRemote(const std::string& sha, const std::string& remote) {
+  Result<git_oid> commit = resolveOid(sha);
+  if (!commit) return commit.error();
+  const std::string prefix = "refs/remotes/" + remote + "/";
+  git_reference_iterator* rawIterator = nullptr;
+  int rc = git_reference_iterator_glob_new(&rawIterator, repository_.get(), (prefix + "*").c_str());
+  git::ReferenceIteratorPtr iterator(rawIterator);
+  if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot list " + prefix + "*");
+  git_reference* rawReference = nullptr;
+  while ((rc = git_reference_next(&rawReference, iterator.get())) == 0) {
+    git::ReferencePtr reference(rawReference);
+    // refs/remotes/<remote>/HEAD is symbolic: its branch is among the others anyway.
+    if (git_reference_type(reference.get()) != GIT_REFERENCE_DIRECT) continue;
+    git_object* rawPeeled = nullptr;
+    if (git_reference_peel(&rawPeeled, reference.get(), GIT_OBJECT_COMMIT) < 0) continue;
+    git::ObjectPtr peeled(rawPeeled);
+    Result<bool> reached = reaches(*git_object_id(peeled.get()), *commit);
+    if (!reached || *reached) return reached;
+  }
+  if (rc != GIT_ITEROVER) return git::libgit2Error(rc, displayPath_ + ": cannot list " + prefix);
+  return false;
+}
+
 Result<std::unique_ptr<GitRepository>> openGitRepository(const std::string& path) {
   const Libgit2Session session;  // keeps libgit2 up while the repository takes its own session
   git_repository* raw = nullptr;

@@ -29,6 +29,8 @@ class Libgit2Repository : public GitRepository {
   Result<std::vector<WorkingTreeChange>> workingTreeChanges() override;
   Result<bool> tracksFile(const std::string& path) override;
   Result<std::string> workdir() override;
+  Result<std::vector<GitRemote>> remotes() override;
+  Result<bool> isOnRemote(const std::string& sha, const std::string& remote) override;
 
  private:
   Result<git_oid> resolveOid(std::string_view shaOrPrefix);

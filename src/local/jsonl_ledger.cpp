@@ -52,7 +52,7 @@ std::vector<LedgerEntry> JsonlLedger::parse(const std::string& text, const std::
   return entries;
 }
 
-std::string JsonlLedger::serialize(const LedgerEntry& entry) {
+std::string JsonlLedger::serialize(const LedgerEntry& entry, const std::string& archive) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   writer.StartObject();
@@ -65,6 +65,7 @@ std::string JsonlLedger::serialize(const LedgerEntry& entry) {
   field("status", entry.status);
   field("time", entry.time);
   field("receipt", entry.receipt);
+  if (!archive.empty()) field("archive", archive);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
@@ -91,14 +92,16 @@ Result<std::vector<LedgerEntry>> JsonlLedger::successful(const std::string& envi
 Result<std::string> JsonlLedger::begin(const DeployContext& /*context*/) { return std::string(); }
 
 Status JsonlLedger::finish(const DeployContext& context, const DeployRecord& record) {
-  const LedgerEntry entry{record.environment,         context.sha,        statusName(record.status),
-                          isoTimestamp(clock_.now()), record.receiptPath, ""};
+  // The deploy's own time, as its receipt says: archives are named after it (receipt_archive).
+  const std::string time = isoTimestamp(record.deployedAt.value_or(clock_.now()));
+  const LedgerEntry entry{record.environment, context.sha, statusName(record.status), time,
+                          record.receiptPath, ""};
   const std::size_t slash = path_.rfind('/');
   if (slash != std::string::npos) {
     Status dirs = fs_.makeDirs(path_.substr(0, slash));
     if (!dirs) return dirs;
   }
-  return fs_.append(path_, serialize(entry));
+  return fs_.append(path_, serialize(entry, record.receiptArchive));
 }
 
 }  // namespace fd

@@ -20,7 +20,8 @@ class JsonlLedger : public DeploymentLedger {
   // Parses the file; a corrupt line is reported in `problems` and skipped, never fatal.
   static std::vector<LedgerEntry> parse(const std::string& text, const std::string& path,
                                         std::vector<std::string>& problems);
-  static std::string serialize(const LedgerEntry& entry);
+  // One line; `archive` (when not empty) is the name the entry's receipt will have once archived.
+  static std::string serialize(const LedgerEntry& entry, const std::string& archive = "");
 
  private:
   FileSystem& fs_;

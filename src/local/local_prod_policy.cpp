@@ -6,11 +6,18 @@
 namespace fd {
 
 GateResult LocalProdPolicy::blockers(const DeployContext& context) {
+  if (GithubMode* github = github_ ? github_->resolve(context) : nullptr) {
+    GateResult result = github->policy->blockers(context);
+    result.row.notes = "GitHub " + github_->remote().repo.owner + "/" +
+                       github_->remote().repo.repo + ": " + result.row.notes;
+    return result;
+  }
   GateResult result;
   result.passed = true;
   result.row = GateRow{"Blocker PRs", false, "SKIPPED",
-                       "local mode cannot see pull requests labelled \"" +
-                           context.inputs.blockerLabel + "\"; GitHub mode checks them"};
+                       "cannot see pull requests labelled \"" + context.inputs.blockerLabel +
+                           "\" without GitHub (" +
+                           (github_ ? github_->unavailable() : "not configured") + ")"};
   return result;
 }
 

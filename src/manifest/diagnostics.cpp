@@ -56,6 +56,10 @@ Error Diagnostics::toError(const std::string& displayPath) const {
     message += prefixed(displayPath, line);
   }
   if (errorCount_ > errors_.size()) message += "\n" + moreLine(errorCount_ - errors_.size());
+  // A typo's "did you mean" is a warning, but it is often the cause of an error: show them too.
+  for (const std::string& line : warnings_) {
+    message += "\n" + prefixed(displayPath, "warning: " + line);
+  }
   return makeError(ErrorCode::InvalidArgument, message);
 }
 

@@ -27,7 +27,8 @@ class Diagnostics {
   // True once further warnings would only be counted: callers may skip costly advice.
   bool warningsFull() const { return warningCount_ >= kMaxEntries; }
 
-  // InvalidArgument listing every error, one per line, each prefixed with `displayPath: `.
+  // InvalidArgument listing every error, one per line, each prefixed with `displayPath: `,
+  // then every warning as a `displayPath: warning: …` line (a "did you mean" often explains one).
   Error toError(const std::string& displayPath) const;
   std::vector<std::string> warnings(const std::string& displayPath) const;
 

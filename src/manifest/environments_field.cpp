@@ -68,7 +68,14 @@ bool isAllowedName(std::string_view name) {
          kEnvironmentNames.end();
 }
 
-std::string missingDeployCommand(const Json& root, const Json& environment, std::string_view name) {
+}  // namespace
+
+std::string missingDeployCommand(const Json& root, std::string_view name) {
+  const Json* environments = member(root, "environments");
+  const Json* found =
+      environments != nullptr && environments->IsObject() ? member(*environments, name) : nullptr;
+  static const Json kEmpty(rapidjson::kObjectType);
+  const Json& environment = found != nullptr && found->IsObject() ? *found : kEmpty;
   const std::string env(name);
   if (member(environment, kDeployActions) != nullptr || member(root, kDeployActions) != nullptr) {
     return "missing (this manifest uses \"deploy_actions\", which factory-deploy does not run; "
@@ -83,22 +90,22 @@ std::string missingDeployCommand(const Json& root, const Json& environment, std:
          "\")";
 }
 
-void readDeployCommand(const Json& root, const Json& object, std::string_view path,
-                       std::string_view name, Diagnostics& d, EnvConfig& env) {
+namespace {
+
+// A missing deploy_command only matters to a deploy of this environment (manifest_parser's
+// target check): the factory's own manifest describes its releases with deploy_actions instead.
+void readDeployCommand(const Json& object, std::string_view path, Diagnostics& d, EnvConfig& env) {
   const std::string commandPath = childPath(path, "deploy_command");
   const Json* command = optionalMember(object, "deploy_command");
-  if (command == nullptr) {
-    d.error(commandPath, missingDeployCommand(root, object, name));
-    return;
-  }
+  if (command == nullptr) return;
   env.deployCommand = readCommand(*command, commandPath, d, true).value_or("");
   if (member(object, kDeployActions) != nullptr) {
     d.warning(childPath(path, kDeployActions), "ignored; factory-deploy runs deploy_command");
   }
 }
 
-void readOwnFields(const Json& root, const Json& object, std::string_view path,
-                   std::string_view name, Diagnostics& d, EnvConfig& env) {
+void readOwnFields(const Json& object, std::string_view path, std::string_view name, Diagnostics& d,
+                   EnvConfig& env) {
   const std::string appNamePath = childPath(path, "app_name");
   if (const Json* appName = member(object, "app_name")) {
     env.appName = readNonEmptyString(*appName, appNamePath, d).value_or("");
@@ -106,7 +113,7 @@ void readOwnFields(const Json& root, const Json& object, std::string_view path,
     d.error(appNamePath, "missing (the platform's name for the " + std::string(name) +
                              " app, e.g. \"shop-" + std::string(name) + "\")");
   }
-  readDeployCommand(root, object, path, name, d, env);
+  readDeployCommand(object, path, d, env);
   if (const Json* region = optionalMember(object, "region")) {
     env.region = readString(*region, childPath(path, "region"), d).value_or("");
   }
@@ -118,8 +125,8 @@ void readOwnFields(const Json& root, const Json& object, std::string_view path,
   }
 }
 
-std::optional<ParsedEnvironment> readEnvironment(const Json& root, const Json& object,
-                                                 std::string_view name, Diagnostics& d) {
+std::optional<ParsedEnvironment> readEnvironment(const Json& object, std::string_view name,
+                                                 Diagnostics& d) {
   const std::string path = childPath("environments", name);
   if (!object.IsObject()) {
     d.error(path,
@@ -130,7 +137,7 @@ std::optional<ParsedEnvironment> readEnvironment(const Json& root, const Json& o
   checkKeys(object, path, keys, d, environmentKeyHint);
   ParsedEnvironment parsed;
   parsed.own.name = std::string(name);
-  readOwnFields(root, object, path, name, d, parsed.own);
+  readOwnFields(object, path, name, d, parsed.own);
   parsed.layer = readSettingsLayer(object, path, d);
   return parsed;
 }
@@ -177,7 +184,7 @@ std::vector<ParsedEnvironment> readEnvironments(const Json& root, Diagnostics& d
   for (const std::string_view name : kEnvironmentNames) {
     const Json* object = member(*environments, name);
     if (object == nullptr) continue;
-    if (auto environment = readEnvironment(root, *object, name, d)) {
+    if (auto environment = readEnvironment(*object, name, d)) {
       parsed.push_back(std::move(*environment));
     }
   }

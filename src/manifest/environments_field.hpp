@@ -24,7 +24,12 @@ std::span<const std::string_view> environmentNames();
 // Keys that belong inside an environment only (advice for a top-level one).
 std::span<const std::string_view> environmentOnlyKeys();
 
-// Reads `root.environments`, in chain order whatever the JSON order.
+// "missing (…)" for environment `name`'s deploy_command, with advice that fits the manifest
+// (deploy_actions instead, a top-level deploy_command, or an example).
+std::string missingDeployCommand(const Json& root, std::string_view name);
+
+// Reads `root.environments`, in chain order whatever the JSON order. A missing deploy_command is
+// not an error here: only a deploy to that environment needs one.
 std::vector<ParsedEnvironment> readEnvironments(const Json& root, Diagnostics& d);
 
 }  // namespace fd::manifest

@@ -31,9 +31,9 @@ std::string notFoundMessage(const std::string& displayPath) {
 }  // namespace
 
 Result<Manifest> loadManifest(const FileSystem& fs, const std::string& path,
-                              const std::string& displayPath) {
+                              const std::string& displayPath, std::string_view environment) {
   Result<std::string> text = fs.read(path, kMaxManifestBytes);
-  if (text.ok()) return parseManifest(*text, displayPath);
+  if (text.ok()) return parseManifest(*text, displayPath, environment);
   switch (text.code()) {
     case ErrorCode::NotFound:
       return makeError(ErrorCode::NotFound, notFoundMessage(displayPath));

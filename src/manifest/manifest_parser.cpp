@@ -13,6 +13,7 @@
 #include "manifest/json_access.hpp"
 #include "manifest/manifest_loader.hpp"
 #include "manifest/settings_layer.hpp"
+#include "manifest/target_check.hpp"
 
 namespace fd {
 namespace {
@@ -96,7 +97,38 @@ void checkCombinations(const EnvConfig& env, Diagnostics& d) {
   }
 }
 
-Result<Manifest> readManifest(const Json& root, const std::string& displayPath) {
+// Whether the target environment's object gave `key` (a value that failed to parse was reported
+// where it stands; "missing" would be wrong).
+bool givenFor(const Json& root, std::string_view environment, std::string_view key) {
+  const Json* environments = manifest::member(root, "environments");
+  const Json* env = environments != nullptr && environments->IsObject()
+                        ? manifest::member(*environments, environment)
+                        : nullptr;
+  return env != nullptr && env->IsObject() && manifest::optionalMember(*env, key) != nullptr;
+}
+
+// What the target needs, in the same pass as everything else: one run lists every problem.
+void checkTarget(const Json& root, const Manifest& manifest, std::string_view environment,
+                 Diagnostics& d) {
+  const Json* environments = manifest::member(root, "environments");
+  if (environments == nullptr || !environments->IsObject()) return;  // reported already
+  for (const manifest::TargetProblem& problem : manifest::targetProblems(manifest, environment)) {
+    const std::string prefix = "environments." + std::string(environment) + ".";
+    const std::string_view field = std::string_view(problem.path).starts_with(prefix)
+                                       ? std::string_view(problem.path).substr(prefix.size())
+                                       : std::string_view();
+    // app_name is required of every environment and reported by the reader.
+    if (field == "app_name") continue;
+    if (!field.empty() && givenFor(root, environment, field)) continue;
+    if (field == "health_check_path" && manifest::optionalMember(root, field) != nullptr) continue;
+    d.error(problem.path, field == "deploy_command"
+                              ? manifest::missingDeployCommand(root, environment)
+                              : problem.what);
+  }
+}
+
+Result<Manifest> readManifest(const Json& root, const std::string& displayPath,
+                              std::string_view environment) {
   Diagnostics d;
   const std::vector<std::string_view> keys = topLevelKeys();
   manifest::checkKeys(root, "", keys, d, topLevelKeyHint);
@@ -124,6 +156,16 @@ Result<Manifest> readManifest(const Json& root, const std::string& displayPath) 
     if (fieldsParsed) checkCombinations(env, d);
     result.environments.push_back(std::move(env));
   }
+  for (const EnvConfig& env : result.environments) {
+    if (env.name == environment || !env.deployCommand.empty() ||
+        givenFor(root, env.name, "deploy_command")) {
+      continue;
+    }
+    d.warning(manifest::childPath(manifest::childPath("environments", env.name), "deploy_command"),
+              manifest::missingDeployCommand(root, env.name) + "; " + env.name +
+                  " cannot be deployed until it has one");
+  }
+  if (!environment.empty()) checkTarget(root, result, environment, d);
   if (d.hasErrors()) return d.toError(displayPath);
   result.warnings = d.warnings(displayPath);
   return result;
@@ -131,7 +173,8 @@ Result<Manifest> readManifest(const Json& root, const std::string& displayPath) 
 
 }  // namespace
 
-Result<Manifest> parseManifest(std::string_view json, const std::string& displayPath) {
+Result<Manifest> parseManifest(std::string_view json, const std::string& displayPath,
+                               std::string_view environment) {
   if (json.size() > kMaxManifestBytes) {
     return invalid(displayPath,
                    "larger than 1 MiB; a deployment manifest is a few kilobytes "
@@ -153,7 +196,7 @@ Result<Manifest> parseManifest(std::string_view json, const std::string& display
     return invalid(displayPath,
                    "expected a JSON object at the top level, got " + manifest::describe(document));
   }
-  return readManifest(document, displayPath);
+  return readManifest(document, displayPath, environment);
 }
 
 }  // namespace fd

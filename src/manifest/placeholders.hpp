@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/manifest.hpp"
 #include "core/result.hpp"
@@ -18,10 +19,12 @@ struct PlaceholderValues {
   std::string sha;          // {sha}: the full deployed SHA
 };
 
-// Replaces {app} {app_name} {region} {url} {environment} {sha}. A substituted value containing
-// anything but [A-Za-z0-9._:/@+-] is InvalidArgument naming `field` and the placeholder.
-// Unknown {words} are left as they are (they may be shell syntax), and so is every `${...}`
-// (shell parameter expansion), even `${app}`. Empty values substitute as empty.
+// Replaces {app} {app_name} {region} {url} {environment} {sha}, and the seed's {app-name}. A
+// substituted value containing anything but [A-Za-z0-9._:/@+-] is InvalidArgument naming `field`
+// and the placeholder. A near miss of a placeholder ({appname}, {App_Name}, {env}, {regoin}) is
+// InvalidArgument with a "did you mean": left alone it would reach the shell as text. Other
+// {words} are left as they are (they may be shell syntax), and so is every `${...}` (shell
+// parameter expansion), even `${app}`. Empty values substitute as empty.
 Result<std::string> expandPlaceholders(std::string_view text, const PlaceholderValues& values,
                                        std::string_view field);
 
@@ -33,5 +36,8 @@ PlaceholderValues placeholderValues(const Manifest& manifest, const EnvConfig& e
 // current version, CI check and each command smoke test. Errors name the command by its path,
 // e.g. `environments.prod.rollback_command`.
 Result<EnvConfig> expandCommands(const EnvConfig& env, const PlaceholderValues& values);
+
+// Every problem expandCommands would meet, one message each (it stops at the first).
+std::vector<std::string> commandProblems(const EnvConfig& env, const PlaceholderValues& values);
 
 }  // namespace fd

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/text.hpp"
 #include "manifest/field_readers.hpp"
 #include "manifest/smoke_test_field.hpp"
 
@@ -80,6 +81,19 @@ HealthCheckLayer readHealthCheck(const Json& value, std::string_view path, Diagn
   return layer;
 }
 
+// The factory's own manifest describes its health check in words. That is a note for the
+// receipt, not a check: the check is a GET of health_check_path.
+std::optional<std::string> readHealthCheckNote(const Json& value, std::string_view path,
+                                               Diagnostics& d) {
+  const std::string note = trim(std::string_view(value.GetString(), value.GetStringLength()));
+  d.warning(path,
+            "a description, not a check factory-deploy can run: kept as a note in the receipt. "
+            "The check is a GET of health_check_path; tune it with the object form, e.g. "
+            "{\"expected_status\": 200, \"timeout_s\": 120}");
+  if (note.empty()) return std::nullopt;
+  return note;
+}
+
 template <typename T>
 void assignIf(const std::optional<T>& value, T& target) {
   if (value) target = *value;
@@ -108,7 +122,9 @@ SettingsLayer readSettingsLayer(const Json& object, std::string_view path, Diagn
   readInto(object, path, "health_check_path", d, layer.healthCheckPath, readUrlPath);
   readInto(object, path, "rollback_command", d, layer.rollbackCommand, optionalCommand());
   readInto(object, path, "secrets_command", d, layer.secretsCommand, optionalCommand());
-  if (const Json* value = optionalMember(object, "health_check")) {
+  if (const Json* value = optionalMember(object, "health_check"); value && value->IsString()) {
+    layer.healthCheckNote = readHealthCheckNote(*value, childPath(path, "health_check"), d);
+  } else if (value != nullptr) {
     layer.healthCheck = readHealthCheck(*value, childPath(path, "health_check"), d);
   }
   readInto(object, path, "smoke_tests", d, layer.smokeTests, readSmokeTests);
@@ -131,6 +147,7 @@ void applyLayer(const SettingsLayer& layer, EnvConfig& env) {
   assignIf(layer.rollbackCommand, env.rollbackCommand);
   assignIf(layer.secretsCommand, env.secretsCommand);
   applyHealthCheck(layer.healthCheck, env.healthCheck);
+  assignIf(layer.healthCheckNote, env.healthCheckNote);
   assignIf(layer.smokeTests, env.smokeTests);
   assignIf(layer.telemetryCheckCommand, env.telemetryCheckCommand);
   assignIf(layer.errorRateCommand, env.errorRateCommand);

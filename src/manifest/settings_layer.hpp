@@ -30,6 +30,7 @@ struct SettingsLayer {
   std::optional<std::string> rollbackCommand;
   std::optional<std::string> secretsCommand;
   HealthCheckLayer healthCheck;
+  std::optional<std::string> healthCheckNote;  // "health_check": "<free text>" (the factory's)
   std::optional<std::vector<SmokeTest>> smokeTests;  // replaces, never merges
   std::optional<std::string> telemetryCheckCommand;
   std::optional<std::string> errorRateCommand;

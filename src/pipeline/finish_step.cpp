@@ -2,6 +2,7 @@
 // Nothing is lost: a receipt that cannot be written is printed whole to the log instead.
 #include "core/text.hpp"
 #include "pipeline/pipeline.hpp"
+#include "receipt/receipt_archive.hpp"
 #include "receipt/receipt_renderer.hpp"
 #include "receipt/receipt_store.hpp"
 #include "receipt/state_store.hpp"
@@ -45,12 +46,13 @@ void Pipeline::fillReceiptDefaults() {
 
 // Writes the receipt: the first write of a run archives the previous receipt, a later one (after
 // a progress receipt) replaces ours. Returns whether it is on disk; if not, it is in the log.
-bool Pipeline::writeReceiptFile(const std::string& markdown) {
+bool Pipeline::writeReceiptFile(const std::string& markdown,
+                                std::chrono::system_clock::time_point now) {
   const std::string receiptPath = path(inputs_.receipt);
   const bool archive = settings_.autoArchiveReceipts && !receiptWritten_;
   const Result<ReceiptWrite> receipt =
       workspace_.safe(receiptPath)
-          ? writeReceipt(world_.fs, receiptPath, markdown, archive, world_.clock.now())
+          ? writeReceipt(world_.fs, receiptPath, markdown, archive, now)
           : Result<ReceiptWrite>(makeError(ErrorCode::FailedPrecondition,
                                            inputs_.receipt + " is not a file this tool may write "
                                                              "(see the Checkout gate)"));
@@ -75,17 +77,17 @@ bool Pipeline::writeReceiptFile(const std::string& markdown) {
 void Pipeline::writeProgress() {
   fillReceiptDefaults();
   log_.beginGroup("Receipt (rollback starting)");
-  writeReceiptFile(masker_.mask(renderReceipt(record_)));
+  writeReceiptFile(masker_.mask(renderReceipt(record_)), world_.clock.now());
   std::vector<std::string> warnings;
   DeployPhaseUpdate update{PhaseStatus::Failed, world_.clock.now(), record_.environment, "",
-                           {inputs_.receipt},   record_.startedAt};
+                           {inputs_.receipt},   record_.startedAt, stateProjectName()};
   update.failureReason = record_.failureReason + "; rollback in progress";
   const Status state =
-      workspace_.safe(path(".factory/state.json"))
-          ? updateDeployPhase(world_.fs, path(".factory/state.json"), update, warnings)
+      workspace_.safe(path(settings_.stateFilePath))
+          ? updateDeployPhase(world_.fs, path(settings_.stateFilePath), update, warnings)
           : makeError(ErrorCode::FailedPrecondition, "it is a symbolic link (or under one)");
   for (const std::string& warning : warnings) log_.warning(warning);
-  if (!state) log_.warning("could not update .factory/state.json: " + state.message());
+  if (!state) log_.warning("could not update " + settings_.stateFilePath + ": " + state.message());
   log_.endGroup();
   mode_.publisher->publishProgress(record_, path(inputs_.receipt));
 }
@@ -100,7 +102,13 @@ void Pipeline::finish() {
   log_.beginGroup("Receipt");
   const std::string receiptPath = path(inputs_.receipt);
   // Again: the deploy command ran in the workspace since the first check.
-  workspace_ = WorkspaceCheck::run(world_.fs, root_, filesOfRun(inputs_, root_));
+  workspace_ = WorkspaceCheck::run(world_.fs, root_, filesOfRun(inputs_, root_, settings_.stateFilePath));
+  // One instant for naming both the archive of the previous receipt and this one's future name.
+  const auto finishedAt = world_.clock.now();
+  if (settings_.autoArchiveReceipts && record_.deployedAt) {
+    record_.receiptArchive = plannedArchiveName(world_.fs, receiptPath, inputs_.receipt,
+                                                *record_.deployedAt, finishedAt);
+  }
   if (context_ && deployStarted_) {
     const Status recorded = mode_.ledger->finish(*context_, record_);
     if (!recorded) {
@@ -110,7 +118,7 @@ void Pipeline::finish() {
     }
   }
   const std::string markdown = masker_.mask(renderReceipt(record_));
-  const bool written = writeReceiptFile(markdown);
+  const bool written = writeReceiptFile(markdown, finishedAt);
 
   std::vector<std::string> warnings;
   const bool ok = record_.status == DeployStatus::Success;
@@ -119,7 +127,8 @@ void Pipeline::finish() {
                            record_.environment,
                            "",
                            {inputs_.receipt},
-                           record_.startedAt};
+                           record_.startedAt,
+                           stateProjectName()};
   if (!ok) {
     update.failureReason = record_.failureReason;
     // What the platform said after the rollback, not the version we meant to return to.
@@ -131,16 +140,15 @@ void Pipeline::finish() {
     if (record_.rollbackFailed) update.failureReason += "; ROLLBACK FAILED: prod may be broken";
   }
   const Status state =
-      workspace_.safe(path(".factory/state.json"))
-          ? updateDeployPhase(world_.fs, path(".factory/state.json"), update, warnings)
+      workspace_.safe(path(settings_.stateFilePath))
+          ? updateDeployPhase(world_.fs, path(settings_.stateFilePath), update, warnings)
           : makeError(ErrorCode::FailedPrecondition, "it is a symbolic link (or under one)");
   for (const std::string& warning : warnings) log_.warning(warning);
-  if (!state) log_.warning("could not update .factory/state.json: " + state.message());
+  if (!state) log_.warning("could not update " + settings_.stateFilePath + ": " + state.message());
   // In a container we run as root; the workspace belongs to the runner's user.
-  for (const char* file : {".factory", ".factory/state.json", ".factory/deployments.jsonl"}) {
-    if (world_.fs.exists(path(file)) && workspace_.safe(path(file))) {
-      (void)world_.fs.matchOwner(path(file), root_);
-    }
+  for (const std::string& written : {std::string(".factory"), settings_.stateFilePath,
+                                     std::string(".factory/deployments.jsonl")}) {
+    if (world_.fs.exists(path(written)) && workspace_.safe(path(written))) (void)world_.fs.matchOwner(path(written), root_);
   }
   log_.endGroup();
 

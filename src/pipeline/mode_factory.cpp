@@ -6,6 +6,7 @@
 #include "local/jsonl_ledger.hpp"
 #include "local/local_ci_gate.hpp"
 #include "local/local_confirmation.hpp"
+#include "local/local_github.hpp"
 #include "local/local_prod_policy.hpp"
 
 namespace fd {
@@ -20,9 +21,12 @@ std::string absoluteRoot(const World& world, const Inputs& inputs) {
 
 Mode makeLocalMode(World& world, const Inputs& inputs, Log& log, CommandExecutor& commands) {
   Mode mode;
-  mode.ci = std::make_unique<LocalCiGate>(commands);
+  auto github = std::make_shared<LocalGithub>(
+      inputs,
+      LocalGithubPorts{world.http, world.clock, world.random, world.env, world.processes, log});
+  mode.ci = std::make_unique<LocalCiGate>(commands, github);
   mode.confirmation = std::make_unique<LocalConfirmation>(world.console);
-  mode.policy = std::make_unique<LocalProdPolicy>();
+  mode.policy = std::make_unique<LocalProdPolicy>(github);
   mode.ledger = std::make_unique<JsonlLedger>(
       world.fs, log, world.clock, absoluteRoot(world, inputs) + "/.factory/deployments.jsonl");
   mode.publisher = makeLocalPublisher(log);

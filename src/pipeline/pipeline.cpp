@@ -32,21 +32,24 @@ DeployRecord Pipeline::run() {
     settings_ = loadSettings(world_.fs, path(".factory/settings.json"));
   }
   for (const std::string& warning : settings_.warnings) log_.warning(warning);
-  if (!inputs_.dryRun && workspace_.safe(path(".factory/state.json"))) {
+  if (settings_.stateFilePath != kDefaultStateFile) {  // settings.json moved the state file
+    workspace_ =
+        WorkspaceCheck::run(world_.fs, root_, filesOfRun(inputs_, root_, settings_.stateFilePath));
+  }
+  // The manifest first: a state file started from nothing needs its project_name.
+  const bool manifestLoaded = checkWorkspacePaths() && loadManifest();
+  if (!inputs_.dryRun && workspace_.safe(path(settings_.stateFilePath))) {
     std::vector<std::string> warnings;
-    const Status state = updateDeployPhase(world_.fs, path(".factory/state.json"),
-                                           {PhaseStatus::InProgress,
-                                            record_.startedAt,
-                                            record_.environment,
-                                            "",
-                                            {},
-                                            record_.startedAt},
-                                           warnings);
+    const DeployPhaseUpdate start{
+        PhaseStatus::InProgress, record_.startedAt, record_.environment, "", {},
+        record_.startedAt,       stateProjectName()};
+    const Status state =
+        updateDeployPhase(world_.fs, path(settings_.stateFilePath), start, warnings);
     for (const std::string& warning : warnings) log_.warning(warning);
     if (!state) log_.warning("could not record the deploy as in progress: " + state.message());
   }
 
-  const bool ready = checkWorkspacePaths() && loadManifest() && resolveCommit() && checkGates();
+  const bool ready = manifestLoaded && resolveCommit() && checkGates();
   if (inputs_.dryRun) {
     printPlan();
     return record_;
@@ -80,6 +83,12 @@ bool Pipeline::checkWorkspacePaths() {
   return false;
 }
 
+std::string Pipeline::stateProjectName() const {
+  if (!manifest_.projectName.empty()) return manifest_.projectName;
+  const std::size_t slash = root_.find_last_of('/');
+  return slash == std::string::npos ? root_ : root_.substr(slash + 1);
+}
+
 void Pipeline::fail(std::string step, const std::string& reason) {
   if (!record_.failedStep.empty()) return;  // the first failure is the one that matters
   record_.status = DeployStatus::Failed;
@@ -107,7 +116,8 @@ bool Pipeline::loadManifest() {
     log_.endGroup();
     return false;
   }
-  Result<Manifest> manifest = fd::loadManifest(world_.fs, path(inputs_.config), inputs_.config);
+    Result<Manifest> manifest =
+      fd::loadManifest(world_.fs, path(inputs_.config), inputs_.config, record_.environment);
   Result<EnvConfig> env = manifest ? selectEnvironment(*manifest, record_.environment)
                                    : Result<EnvConfig>(manifest.error());
   if (!env) {
@@ -122,6 +132,10 @@ bool Pipeline::loadManifest() {
   registerCommandPasswords();
   for (const std::string& warning : manifest_.warnings) {
     log_.warning(warning, {"Deployment manifest", inputs_.config, 0});
+  }
+  if (!env_.healthCheckNote.empty()) {
+    record_.notes.push_back("health_check in the manifest (a note, not run): " +
+                            masker_.mask(env_.healthCheckNote));
   }
   record_.appName = env_.appName;
   record_.platform = manifest_.platform;
@@ -188,7 +202,8 @@ bool Pipeline::resolveCommit() {
   }
   context_ = std::make_unique<DeployContext>(DeployContext{
       inputs_, manifest_, env_, sha, root_, git_.get(),
-      GateFiles(repoPrefix_, {inputs_.qaReport, inputs_.securityReport}, inputs_.receipt)});
+      GateFiles(repoPrefix_, {inputs_.qaReport, inputs_.securityReport}, inputs_.receipt,
+                settings_.stateFilePath)});
   log_.info("deploying " + record_.versionLabel + " (" + sha + ") to " + env_.name);
   return true;
 }

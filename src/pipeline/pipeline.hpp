@@ -47,6 +47,8 @@ class Pipeline {
   std::string path(const std::string& relative) const;
   std::string repoRelative(const std::string& input) const;  // as git status names it
   bool checkWorkspacePaths();
+  // project_name for a state file that has none: the manifest's, else the directory's name.
+  std::string stateProjectName() const;
   // gate_step.cpp
   bool checkGates();
   bool checkCheckout();
@@ -74,7 +76,7 @@ class Pipeline {
   void rollBackAfterCancel();
   // finish_step.cpp
   void fillReceiptDefaults();
-  bool writeReceiptFile(const std::string& markdown);
+  bool writeReceiptFile(const std::string& markdown, std::chrono::system_clock::time_point now);
   void writeProgress();
   void finish();
 

@@ -1,20 +1,15 @@
 #include "receipt/receipt_store.hpp"
 
+#include "receipt/receipt_archive.hpp"
 #include "receipt/rename_aside.hpp"
 #include "receipt/timestamp.hpp"
 
 namespace fd {
+
 namespace {
 
-// "dir/DEPLOY-RECEIPT.md" + stamp -> "dir/DEPLOY-RECEIPT-<stamp>.md", then "-2", "-3", ….
-std::string archiveName(const std::string& receiptPath, const std::string& stamp, int attempt) {
-  const std::size_t slash = receiptPath.find_last_of('/');
-  const std::size_t nameStart = slash == std::string::npos ? 0 : slash + 1;
-  std::size_t dot = receiptPath.find_last_of('.');
-  if (dot == std::string::npos || dot <= nameStart) dot = receiptPath.size();  // no extension
-  const std::string suffix = attempt == 1 ? "" : "-" + std::to_string(attempt);
-  return receiptPath.substr(0, dot) + "-" + stamp + suffix + receiptPath.substr(dot);
-}
+// Only the "Deployed at" bullet near the top is needed.
+constexpr std::size_t kMaxArchivedBytes = 4 << 20;
 
 }  // namespace
 
@@ -27,7 +22,11 @@ Result<ReceiptWrite> writeReceipt(FileSystem& fs, const std::string& receiptPath
                      receiptPath + ": is a symbolic link; refusing to archive or replace it");
   }
   if (archive && fs.exists(receiptPath)) {
-    const std::string stamp = fileTimestamp(now);
+    // Named after its own deploy (receipt_archive.hpp), so archives match the ledger.
+    const Result<std::string> previous = fs.read(receiptPath, kMaxArchivedBytes);
+    const std::optional<TimePoint> deployed =
+        previous ? receiptDeployTime(*previous) : std::nullopt;
+    const std::string stamp = fileTimestamp(deployed.value_or(now));
     Result<std::string> archived = renameAside(
         fs, receiptPath, [&](int attempt) { return archiveName(receiptPath, stamp, attempt); });
     if (!archived.ok()) {

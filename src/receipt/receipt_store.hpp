@@ -15,7 +15,8 @@ struct ReceiptWrite {
 };
 
 // `receiptPath` absolute. With `archive`, an existing receipt is renamed to
-// DEPLOY-RECEIPT-2026-04-03T21-30-00Z.md (…-2.md, -3.md if taken) beside it first.
+// DEPLOY-RECEIPT-2026-04-03T21-30-00Z.md (…-2.md, -3.md if taken) beside it first, the time being
+// its own "Deployed at", or `now` when it deployed nothing (receipt_archive.hpp).
 Result<ReceiptWrite> writeReceipt(FileSystem& fs, const std::string& receiptPath,
                                   const std::string& markdown, bool archive,
                                   std::chrono::system_clock::time_point now);

@@ -26,6 +26,41 @@ std::string invalidValueWarning(const rapidjson::Value& value) {
          describeJsonValue(value) + "\". Expected: boolean. Using default: true.";
 }
 
+// global.state_file_path: a path relative to the project root that stays inside it.
+bool isProjectRelative(const std::string& path) {
+  if (path.empty() || path.front() == '/' || path.back() == '/') return false;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    const std::string part = path.substr(start, end - start);
+    if (part.empty() || part == "..") return false;
+    start = end + 1;
+  }
+  return path.find('\0') == std::string::npos;
+}
+
+// The state file every factory skill shares; an unusable value keeps the default with the
+// settings protocol's warning.
+void readStateFilePath(const rapidjson::Value& root, Settings& settings) {
+  const auto global = root.FindMember("global");
+  if (global == root.MemberEnd() || !global->value.IsObject()) return;
+  const auto value = global->value.FindMember("state_file_path");
+  if (value == global->value.MemberEnd()) return;
+  if (value->value.IsString()) {
+    const std::string path(value->value.GetString(), value->value.GetStringLength());
+    if (isProjectRelative(path)) {
+      settings.stateFilePath = path;
+      return;
+    }
+  }
+  settings.warnings.push_back(
+      "WARNING: Setting \"state_file_path\" has invalid value \"" +
+      describeJsonValue(value->value) +
+      "\". Expected: a file path relative to the project root, inside it. Using default: " +
+      kDefaultStateFile + ".");
+}
+
 std::string unusableFileWarning(const std::string& path, const std::string& why) {
   return "WARNING: " + path + ": " + why + ". Using default settings (" + kArchiveKey + ": true).";
 }
@@ -62,6 +97,7 @@ Settings loadSettings(const FileSystem& fs, const std::string& path) {
     settings.warnings.push_back("WARNING: " + path +
                                 ": \"deploy\" should be an object of settings; ignoring it.");
   }
+  readStateFilePath(document, settings);
   const rapidjson::Value* value = findArchiveSetting(document);
   if (value == nullptr) return settings;
   if (!value->IsBool()) {

@@ -8,8 +8,12 @@
 
 namespace fd {
 
+inline constexpr const char* kDefaultStateFile = ".factory/state.json";
+
 struct Settings {
   bool autoArchiveReceipts = true;
+  // global.state_file_path: the factory's pipeline state, relative to the project root.
+  std::string stateFilePath = kDefaultStateFile;
   std::vector<std::string> warnings;  // e.g. the exact invalid-value warning
 };
 

@@ -8,6 +8,7 @@
 
 #include "receipt/json_text.hpp"
 #include "receipt/receipt_renderer.hpp"
+#include "receipt/state_pipeline_keys.hpp"
 #include "receipt/state_store.hpp"
 
 namespace fd {
@@ -130,6 +131,7 @@ Result<std::string> mergeDeployPhase(std::string_view stateJson, const DeployPha
     return makeError(ErrorCode::InvalidArgument, "expected a JSON object at the top level");
   }
   auto& allocator = state.GetAllocator();
+  ensurePipelineKeys(state, update);
   auto phases = state.FindMember("phases");
   if (phases == state.MemberEnd()) {
     state.AddMember("phases", Value(rapidjson::kObjectType), allocator);

@@ -23,10 +23,14 @@ struct DeployPhaseUpdate {
   // completed / failed: the run's start. When absent, started_at is kept from an earlier
   // in_progress update for the same target environment, or left out.
   std::optional<std::chrono::system_clock::time_point> startedAt;
+  // project_name for a state file that has none (the schema requires it): the manifest's
+  // project_name, else the project directory's name.
+  std::string projectName;
 };
 
 // Pure (string in, string out; the fuzzer's entry point): `stateJson` with phases.deploy set from
-// `update` and every other key kept in its order. Empty or blank text counts as {}. Malformed
+// `update`, the schema's required top-level keys filled in when missing (state_pipeline_keys.hpp)
+// and every other key kept in its order. Empty or blank text counts as {}. Malformed
 // JSON, a top level that is not an object, or a "phases" that is not an object is
 // InvalidArgument: the caller backs the file up rather than guessing.
 Result<std::string> mergeDeployPhase(std::string_view stateJson, const DeployPhaseUpdate& update);

@@ -61,12 +61,13 @@ std::string problemWith(const FileSystem& fs, const std::string& root, const std
 
 }  // namespace
 
-std::vector<WorkspaceFile> filesOfRun(const Inputs& inputs, const std::string& root) {
+std::vector<WorkspaceFile> filesOfRun(const Inputs& inputs, const std::string& root,
+                                      const std::string& stateFile) {
   const auto at = [&root](const std::string& relative) { return resolvePath(root, relative); };
   return {
       {inputs.receipt, at(inputs.receipt), FileUse::Bookkeeping},
       {".factory", at(".factory"), FileUse::Bookkeeping},
-      {".factory/state.json", at(".factory/state.json"), FileUse::Bookkeeping},
+      {stateFile, at(stateFile), FileUse::Bookkeeping},
       {".factory/deployments.jsonl", at(".factory/deployments.jsonl"), FileUse::Bookkeeping},
       {".factory/settings.json", at(".factory/settings.json"), FileUse::Bookkeeping},
       {inputs.config, at(inputs.config), FileUse::Document},

@@ -27,8 +27,10 @@ struct WorkspaceFile {
   FileUse use = FileUse::Bookkeeping;
 };
 
-// The files of a run: the inputs' receipt, reports and manifest, and .factory's bookkeeping.
-std::vector<WorkspaceFile> filesOfRun(const Inputs& inputs, const std::string& root);
+// The files of a run: the inputs' receipt, reports and manifest, and .factory's bookkeeping
+// (`stateFile`: where .factory/settings.json's global.state_file_path puts the state).
+std::vector<WorkspaceFile> filesOfRun(const Inputs& inputs, const std::string& root,
+                                      const std::string& stateFile = ".factory/state.json");
 
 // The working directory `root` relative to the repository's `workdir`, as git names paths:
 // "" at the repository root, "svc/" for a subdirectory (symbolic links resolved on both sides).

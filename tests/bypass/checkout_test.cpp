@@ -285,12 +285,15 @@ BOOST_AUTO_TEST_CASE(github_a_workspace_without_a_checkout_is_refused) {
   const std::string gated = repo.head();
   shell("rm -rf '" + repo.root() + "/.git'");  // files copied in, or an earlier step's leftovers
   const ChildRun run = repo.run({}, actionFor(repo, github, gated));
-  BOOST_TEST(run.exitCode == 1, run.all());
-  BOOST_TEST(gateRow(repo.receipt(), "Checkout") ==
-             row("Checkout", true, "FAIL",
-                 "no git repository at " + repo.root() +
-                     ": nothing tells what a deploy would ship; check out the repository "
-                     "(actions/checkout) before this step"));
+  // An input error before anything is written (issue 10 item 5): exit 2, no receipt.
+  BOOST_TEST(run.exitCode == 2, run.all());
+  BOOST_TEST(contains(run.all(), "working-directory: . (" + repo.root() +
+                                     ") is not a git repository"),
+             run.all());
+  BOOST_TEST(contains(run.all(), "in a workflow, run actions/checkout (with fetch-depth: 0) "
+                                 "before this step"),
+             run.all());
+  BOOST_TEST(!repo.exists("DEPLOY-RECEIPT.md"));
   BOOST_TEST(!repo.scratchExists("deployed"));
 }
 

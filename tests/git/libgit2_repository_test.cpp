@@ -219,6 +219,40 @@ BOOST_AUTO_TEST_CASE(on_branch_checks_local_and_origin_branches) {
   BOOST_TEST(contains(missing.message(), "refs/remotes/origin/nope"));
 }
 
+BOOST_AUTO_TEST_CASE(remotes_are_read_from_the_config_sorted_by_name) {
+  GitFixture fixture;
+  fixture.commitFile("a.txt", "a");
+  auto repo = open(fixture.path());
+  BOOST_TEST(repo->remotes().value().empty());
+  fixture.git("remote add origin https://github.com/octo/shop.git");
+  fixture.git("remote add fork git@github.com:me/shop.git");
+  fixture.git("config remote.origin.pushurl /srv/elsewhere.git");  // the fetch URL is the one
+  auto reopened = open(fixture.path());
+  const auto remotes = reopened->remotes();
+  BOOST_TEST_REQUIRE(remotes.ok());
+  BOOST_TEST_REQUIRE(remotes->size() == 2U);
+  BOOST_TEST((*remotes)[0].name == "fork");
+  BOOST_TEST((*remotes)[0].url == "git@github.com:me/shop.git");
+  BOOST_TEST((*remotes)[1].name == "origin");
+  BOOST_TEST((*remotes)[1].url == "https://github.com/octo/shop.git");
+}
+
+BOOST_AUTO_TEST_CASE(on_remote_means_reachable_from_a_tracking_branch_of_that_remote) {
+  GitFixture fixture;
+  const std::string base = fixture.commitFile("a.txt", "a");
+  const std::string pushed = fixture.commitFile("a.txt", "b");
+  const std::string local = fixture.commitFile("a.txt", "c");
+  fixture.git("update-ref refs/remotes/origin/feature/x " + pushed);
+  fixture.git("symbolic-ref refs/remotes/origin/HEAD refs/remotes/origin/feature/x");
+  fixture.git("update-ref refs/remotes/fork/main " + local);
+  auto repo = open(fixture.path());
+  BOOST_TEST(repo->isOnRemote(base, "origin").value());
+  BOOST_TEST(repo->isOnRemote(pushed, "origin").value());
+  BOOST_TEST(!repo->isOnRemote(local, "origin").value());
+  BOOST_TEST(repo->isOnRemote(local, "fork").value());
+  BOOST_TEST(!repo->isOnRemote(base, "upstream").value());  // no such remote: nothing pushed
+}
+
 BOOST_AUTO_TEST_CASE(default_branch_prefers_origin_head_then_main_then_master) {
   GitFixture fixture;
   const std::string sha = fixture.commitFile("a.txt", "a");

@@ -116,7 +116,12 @@ BOOST_AUTO_TEST_CASE(a_receipt_that_saw_every_secret_is_archived_clean) {
   h.deployPrints(0);
   h.clock.advance(std::chrono::hours(1));
   BOOST_TEST(h.run({"--environment", "alpha"}) == 0, output(h));
-  const std::string archived = h.file("DEPLOY-RECEIPT-2026-04-03T22-30-00Z.md");
+  // Named after the archived receipt's own deploy, an hour before the run that archived it; the
+  // harness's earlier receipt (no deploy time) took that second's first name when run 1 archived
+  // it, so the ledger's entry for run 1 names the -2.
+  BOOST_TEST(contains(h.file(".factory/deployments.jsonl"),
+                      "\"archive\":\"DEPLOY-RECEIPT-2026-04-03T21-30-00Z-2.md\""));
+  const std::string archived = h.file("DEPLOY-RECEIPT-2026-04-03T21-30-00Z-2.md");
   BOOST_TEST(contains(archived, "FLY_API_TOKEN=***"), archived);
   expectNoLeaks(h);
 }

@@ -68,6 +68,10 @@ inline std::string setupWith(std::string_view path, std::string_view value) {
 }
 
 inline Result<Manifest> parse(const std::string& json) { return parseManifest(json, kDisplayPath); }
+// As a deploy to `environment` loads it: what that deploy needs is checked in the same pass.
+inline Result<Manifest> parseFor(const std::string& json, const std::string& environment) {
+  return parseManifest(json, kDisplayPath, environment);
+}
 
 // The error message, or "(ok)": for BOOST_*_MESSAGE on a result.
 template <typename T>

@@ -11,6 +11,7 @@ namespace {
 using fd::test::errorOf;
 using fd::test::fixture;
 using fd::test::parse;
+using fd::test::parseFor;
 using fd::test::setupWith;
 
 bool contains(const std::string& text, const std::string& part) {
@@ -245,7 +246,7 @@ BOOST_AUTO_TEST_CASE(null_means_not_given_for_optional_fields) {
 }
 
 BOOST_AUTO_TEST_CASE(the_deploy_actions_shape_is_refused_with_what_to_add) {
-  const auto result = parse(fixture("factory_deploy_actions.json"));
+  const auto result = parseFor(fixture("factory_deploy_actions.json"), "prod");
   BOOST_REQUIRE(!result.ok());
   BOOST_TEST((result.code() == fd::ErrorCode::InvalidArgument));
   BOOST_TEST(contains(result.message(),
@@ -256,17 +257,40 @@ BOOST_AUTO_TEST_CASE(the_deploy_actions_shape_is_refused_with_what_to_add) {
              result.message());
 }
 
-BOOST_AUTO_TEST_CASE(the_factory_projects_own_manifest_reports_every_problem) {
-  const auto result = parse(fixture("factory_own_manifest.json"));
-  BOOST_REQUIRE(!result.ok());
-  const std::string& message = result.message();
+BOOST_AUTO_TEST_CASE(the_factory_projects_own_manifest_loads_with_warnings) {
+  const auto loaded = parse(fixture("factory_own_manifest.json"));
+  BOOST_REQUIRE_MESSAGE(loaded.ok(), errorOf(loaded));
+  BOOST_TEST(envOf(*loaded, "prod").healthCheckNote == "the pages site answers 200");
+  BOOST_TEST(anyContains(loaded->warnings,
+                         ".factory/deploy-config.json: health_check: a description, not a check "
+                         "factory-deploy can run: kept as a note in the receipt"));
+  BOOST_TEST(anyContains(loaded->warnings, "version_source: unknown key, ignored"));
+  BOOST_TEST(anyContains(loaded->warnings,
+                         "environments.prod.deploy_command: missing (this manifest uses "
+                         "\"deploy_actions\""));
+}
+
+BOOST_AUTO_TEST_CASE(the_factory_projects_own_manifest_lists_every_gap_of_prod_at_once) {
+  const auto result = parseFor(fixture("factory_own_manifest.json"), "prod");
+  const std::string message = errorOf(result);
   BOOST_TEST(contains(message,
                       "environments.prod.deploy_command: missing (this manifest uses "
                       "\"deploy_actions\""),
              message);
-  BOOST_TEST(contains(message, ".factory/deploy-config.json: health_check: expected an object"),
-             message);
-  BOOST_TEST(contains(message, "got \"the pages site answers 200\""), message);
+  BOOST_TEST(contains(message, "environments.prod.health_check_path: missing"), message);
+  BOOST_TEST(contains(message, "warning: health_check: a description, not a check"), message);
+  BOOST_TEST(!contains(message, "health_check: expected an object"), message);
+}
+
+BOOST_AUTO_TEST_CASE(a_health_check_string_is_a_note_at_either_level) {
+  const auto top = parse(setupWith("health_check", R"("  /health answers 200 ")"));
+  BOOST_REQUIRE_MESSAGE(top.ok(), errorOf(top));
+  BOOST_TEST(envOf(*top, "staging").healthCheckNote == "/health answers 200");
+  BOOST_TEST(envOf(*top, "staging").healthCheck.expectedStatus == 200);  // the defaults stand
+  const auto own = parse(setupWith("environments.prod.health_check", R"("prod only")"));
+  BOOST_REQUIRE_MESSAGE(own.ok(), errorOf(own));
+  BOOST_TEST(envOf(*own, "prod").healthCheckNote == "prod only");
+  BOOST_TEST(envOf(*own, "alpha").healthCheckNote.empty());
 }
 
 BOOST_AUTO_TEST_CASE(deploy_actions_next_to_a_deploy_command_is_only_a_warning) {
@@ -334,20 +358,59 @@ BOOST_AUTO_TEST_CASE(missing_required_fields_are_named) {
       {"platform", "", "platform: missing (the hosting platform"},
       {"project_name", "", "project_name: missing (the project's name, used for {app})"},
       {"environments", "", "environments: missing (an object with alpha, staging and/or prod"},
-      {"environments.prod.deploy_command", "",
-       "environments.prod.deploy_command: missing (the shell command that deploys prod, e.g. "
-       "\"fly deploy -c fly.toml\")"},
-      {"environments.staging.deploy_command", "null",
-       "environments.staging.deploy_command: missing (the shell command that deploys staging, "
-       "e.g. \"fly deploy -c fly.staging.toml\")"},
       {"environments.staging.app_name", "", "environments.staging.app_name: missing"},
   });
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_deploy_command_only_stops_a_deploy_of_that_environment) {
+  const std::string noProdCommand = setupWith("environments.prod.deploy_command", "");
+  const auto loaded = parse(noProdCommand);
+  BOOST_REQUIRE_MESSAGE(loaded.ok(), errorOf(loaded));
+  BOOST_TEST(anyContains(loaded->warnings,
+                         "environments.prod.deploy_command: missing (the shell command that "
+                         "deploys prod, e.g. \"fly deploy -c fly.toml\"); prod cannot be deployed "
+                         "until it has one"));
+  BOOST_TEST(parseFor(noProdCommand, "alpha").ok());
+  const auto prod = parseFor(noProdCommand, "prod");
+  BOOST_TEST(contains(errorOf(prod),
+                      ".factory/deploy-config.json: environments.prod.deploy_command: missing "
+                      "(the shell command that deploys prod, e.g. \"fly deploy -c fly.toml\")"),
+             errorOf(prod));
+  const auto staging =
+      parseFor(setupWith("environments.staging.deploy_command", "null"), "staging");
+  BOOST_TEST(contains(errorOf(staging),
+                      "environments.staging.deploy_command: missing (the shell command that "
+                      "deploys staging, e.g. \"fly deploy -c fly.staging.toml\")"),
+             errorOf(staging));
+}
+
+BOOST_AUTO_TEST_CASE(one_run_lists_every_problem_of_the_target_and_the_hints) {
+  // A typo in prod, no health_check_path, a near-miss placeholder and a bad value: one pass.
+  std::string json = setupWith("environments.prod.deploy_command", "");
+  json = fd::test::edited(json, "environments.prod.deploy_comand", R"("fly deploy -c fly.toml")");
+  json = fd::test::edited(json, "health_check_path", "");
+  json = fd::test::edited(json, "rollback_command", R"("fly releases rollback --app {appname}")");
+  json = fd::test::edited(json, "internal_port", "0");
+  const auto result = parseFor(json, "prod");
+  const std::string message = errorOf(result);
+  for (const char* line :
+       {".factory/deploy-config.json: internal_port: expected a port number between 1 and 65535",
+        ".factory/deploy-config.json: environments.prod.deploy_command: missing (the shell "
+        "command that deploys prod",
+        ".factory/deploy-config.json: environments.prod.health_check_path: missing (set it at the "
+        "top level for every environment, or inside environments.prod)",
+        ".factory/deploy-config.json: environments.prod.rollback_command: {appname} is not a "
+        "placeholder (did you mean {app_name}?)",
+        ".factory/deploy-config.json: warning: environments.prod.deploy_comand: unknown key, "
+        "ignored (did you mean \"deploy_command\"?)"}) {
+    BOOST_TEST(contains(message, line), line << "\n---\n" << message);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_top_level_deploy_command_is_explained_when_an_environment_lacks_one) {
   std::string json = setupWith("environments.prod.deploy_command", "");
   json = fd::test::edited(json, "deploy_command", R"("fly deploy")");
-  const auto result = parse(json);
+  const auto result = parseFor(json, "prod");
   BOOST_TEST(contains(errorOf(result),
                       "environments.prod.deploy_command: missing (a top-level "
                       "deploy_command is not used; each environment needs its "

@@ -1,6 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "manifest/placeholders.hpp"
 #include "manifest_fixtures.hpp"
@@ -37,12 +39,59 @@ BOOST_AUTO_TEST_CASE(substitutes_every_placeholder) {
 }
 
 BOOST_AUTO_TEST_CASE(leaves_unknown_words_and_shell_syntax_alone) {
-  BOOST_TEST(expanded("echo ${HOME} {HOME} {app-name} {} {a,b} {") ==
-             "echo ${HOME} {HOME} {app-name} {} {a,b} {");
+  BOOST_TEST(expanded("echo ${HOME} {HOME} {} {a,b} { app } {apps} {api} {uri} {share} {") ==
+             "echo ${HOME} {HOME} {} {a,b} { app } {apps} {api} {uri} {share} {");
   BOOST_TEST(expanded("find . -exec rm {} \\;") == "find . -exec rm {} \\;");
   BOOST_TEST(expanded("awk '{print $1}'") == "awk '{print $1}'");
   BOOST_TEST(expanded("{{app}}") == "{shop}");
   BOOST_TEST(expanded("{app") == "{app");
+}
+
+BOOST_AUTO_TEST_CASE(the_seeds_app_dash_name_is_app_name) {
+  // The seed's receipt template: `fly releases rollback --app {app-name}`.
+  BOOST_TEST(expanded("fly releases rollback --app {app-name}") ==
+             "fly releases rollback --app shop-prod");
+  BOOST_TEST(expanded("echo ${app-name}") == "echo ${app-name}");  // still the shell's
+}
+
+BOOST_AUTO_TEST_CASE(near_misses_of_a_placeholder_are_refused_with_a_did_you_mean) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"{appname}", "{app_name}"},
+      {"{App_Name}", "{app_name}"},
+      {"{APP}", "{app}"},
+      {"{app_nme}", "{app_name}"},
+      {"{regoin}", "{region}"},
+      {"{enviroment}", "{environment}"},
+      {"{Environment}", "{environment}"},
+      {"{env}", "{environment}"},
+      {"{commit}", "{sha}"},
+      {"{project_name}", "{app}"},
+      {"{URL}", "{url}"},
+  };
+  for (const auto& [word, meant] : cases) {
+    const auto result =
+        fd::expandPlaceholders("fly releases rollback --app " + word, shop(), "rollback_command");
+    BOOST_REQUIRE_MESSAGE(!result.ok(), word);
+    BOOST_TEST((result.code() == fd::ErrorCode::InvalidArgument));
+    BOOST_TEST(result.message() ==
+                   "rollback_command: " + word + " is not a placeholder (did you mean " + meant +
+                       "?); placeholders are {app} {app_name} {region} {url} {environment} {sha} "
+                       "(the seed's {app-name} works too), and a command that needs braces like "
+                       "these should move them into a script",
+               word);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_command_problem_is_listed) {
+  fd::EnvConfig env;
+  env.name = "prod";
+  env.deployCommand = "fly deploy --app {appname}";
+  env.rollbackCommand = "fly releases rollback --app {app-name}";
+  env.secretsCommand = "fly secrets list --app {regoin}";
+  const std::vector<std::string> problems = fd::commandProblems(env, shop());
+  BOOST_REQUIRE(problems.size() == 2U);
+  BOOST_TEST(contains(problems[0], "environments.prod.deploy_command: {appname}"));
+  BOOST_TEST(contains(problems[1], "environments.prod.secrets_command: {regoin}"));
 }
 
 BOOST_AUTO_TEST_CASE(a_dollar_brace_is_always_the_shells) {

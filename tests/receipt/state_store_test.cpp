@@ -13,6 +13,7 @@ const std::string kState = "/repo/.factory/state.json";
 
 DeployPhaseUpdate started(const std::string& target = "prod") {
   DeployPhaseUpdate update;
+  update.projectName = "shop";
   update.status = PhaseStatus::InProgress;
   update.time = at(kStart);
   update.targetEnvironment = target;
@@ -21,6 +22,7 @@ DeployPhaseUpdate started(const std::string& target = "prod") {
 
 DeployPhaseUpdate completed(const std::string& target = "prod") {
   DeployPhaseUpdate update;
+  update.projectName = "shop";
   update.status = PhaseStatus::Completed;
   update.time = at(kStart + 120);
   update.targetEnvironment = target;
@@ -53,7 +55,12 @@ BOOST_AUTO_TEST_CASE(a_missing_state_file_is_created_with_the_deploy_phase) {
   std::vector<std::string> warnings;
   BOOST_REQUIRE(updateDeployPhase(fs, kState, started(), warnings).ok());
   BOOST_TEST(warnings.empty());
+  // What the factory's state schema requires of any state file comes first.
   BOOST_TEST(fs.files.at(kState) == R"({
+  "pipeline": "factory",
+  "project_name": "shop",
+  "started_at": "2026-04-03T21:30:00Z",
+  "current_phase": "deploy",
   "phases": {
     "deploy": {
       "status": "in_progress",
@@ -68,6 +75,10 @@ BOOST_AUTO_TEST_CASE(a_missing_state_file_is_created_with_the_deploy_phase) {
 BOOST_AUTO_TEST_CASE(completion_keeps_the_start_of_the_same_run) {
   const std::string running = merged("", started());
   BOOST_TEST(merged(running, completed()) == R"({
+  "pipeline": "factory",
+  "project_name": "shop",
+  "started_at": "2026-04-03T21:30:00Z",
+  "current_phase": "idle",
   "phases": {
     "deploy": {
       "status": "completed",
@@ -141,15 +152,17 @@ BOOST_AUTO_TEST_CASE(other_phases_and_unknown_keys_are_preserved_in_order) {
     }
   },
   "zeta_unknown": 12345678901234567890,
-  "current_phase": "deploy"
+  "current_phase": "deploy",
+  "started_at": "2026-04-03T21:30:00Z"
 })"
                                          "\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_start_for_another_environment_is_not_inherited) {
   const std::string staging = merged("", started("staging"));
-  const std::string text = merged(staging, completed("prod"));
-  BOOST_TEST(text.find("started_at") == std::string::npos);
+  rapidjson::Document doc;
+  doc.Parse(merged(staging, completed("prod")).c_str());
+  BOOST_TEST(!doc["phases"]["deploy"].HasMember("started_at"));
 }
 
 BOOST_AUTO_TEST_CASE(an_explicit_start_wins) {
@@ -239,6 +252,36 @@ BOOST_AUTO_TEST_CASE(every_truncation_of_a_state_file_is_handled) {
     BOOST_TEST(!doc.HasParseError());
     BOOST_TEST(std::string(doc["phases"]["deploy"]["status"].GetString()) == "completed");
   }
+}
+
+BOOST_AUTO_TEST_CASE(current_phase_follows_the_deploy_but_never_takes_another_skills_turn) {
+  const auto phaseOf = [](const std::string& text) {
+    rapidjson::Document doc;
+    doc.Parse(text.c_str());
+    return std::string(doc["current_phase"].GetString());
+  };
+  BOOST_TEST(phaseOf(merged("", started())) == "deploy");
+  BOOST_TEST(phaseOf(merged(merged("", started()), completed())) == "idle");
+  BOOST_TEST(phaseOf(merged(merged("", started()), failed("x"))) == "idle");
+  // /qa started while the deploy ran: the deploy's end leaves it the current phase.
+  const std::string qaRunning = R"({"pipeline": "factory", "project_name": "shop",
+      "started_at": "2026-04-01T09:00:00Z", "current_phase": "qa", "phases": {}})";
+  BOOST_TEST(phaseOf(merged(qaRunning, completed())) == "qa");
+  BOOST_TEST(phaseOf(merged(qaRunning, started())) == "deploy");
+}
+
+BOOST_AUTO_TEST_CASE(required_keys_already_there_are_kept_and_a_bad_project_name_replaced) {
+  const std::string text = merged(R"({"pipeline": "factory", "project_name": "",
+      "started_at": "2026-04-01T09:00:00Z", "current_phase": "idle"})",
+                                  completed());
+  rapidjson::Document doc;
+  doc.Parse(text.c_str());
+  BOOST_TEST(std::string(doc["started_at"].GetString()) == "2026-04-01T09:00:00Z");
+  BOOST_TEST(std::string(doc["project_name"].GetString()) == "shop");
+  DeployPhaseUpdate nameless = completed();
+  nameless.projectName.clear();
+  doc.Parse(merged("", nameless).c_str());
+  BOOST_TEST(std::string(doc["project_name"].GetString()) == "unnamed");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

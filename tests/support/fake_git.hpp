@@ -25,6 +25,8 @@ class FakeGitRepository : public GitRepository {
   std::vector<WorkingTreeChange> treeChanges;  // the working tree: clean unless a test says
   std::string workdirPath = "/repo";
   std::set<std::string> untrackedAtHead;  // paths HEAD does not hold (every other path it does)
+  std::vector<GitRemote> remoteList;
+  std::set<std::string> pushed;  // SHAs reachable from every remote's tracking branches
 
   Result<std::string> head() override { return headSha; }
   Result<std::string> resolve(std::string_view shaOrPrefix) override;
@@ -39,6 +41,10 @@ class FakeGitRepository : public GitRepository {
     return untrackedAtHead.count(path) == 0;
   }
   Result<std::string> workdir() override { return workdirPath; }
+  Result<std::vector<GitRemote>> remotes() override { return remoteList; }
+  Result<bool> isOnRemote(const std::string& sha, const std::string& /*remote*/) override {
+    return pushed.count(sha) > 0;
+  }
 };
 
 // Forwards to a repository the test keeps, so the pipeline can own "its" copy.
@@ -66,6 +72,10 @@ class ForwardingGitRepository : public GitRepository {
   }
   Result<bool> tracksFile(const std::string& path) override { return target_.tracksFile(path); }
   Result<std::string> workdir() override { return target_.workdir(); }
+  Result<std::vector<GitRemote>> remotes() override { return target_.remotes(); }
+  Result<bool> isOnRemote(const std::string& sha, const std::string& remote) override {
+    return target_.isOnRemote(sha, remote);
+  }
 
  private:
   GitRepository& target_;

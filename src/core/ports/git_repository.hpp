@@ -17,6 +17,11 @@ struct WorkingTreeChange {
   std::string state;
 };
 
+struct GitRemote {
+  std::string name;  // "origin"
+  std::string url;   // the fetch URL as configured (may hold credentials: never print it whole)
+};
+
 class GitRepository {
  public:
   virtual ~GitRepository() = default;
@@ -43,6 +48,14 @@ class GitRepository {
   virtual Result<bool> tracksFile(const std::string& path) = 0;
   // The absolute working directory of the repository, without a trailing slash.
   virtual Result<std::string> workdir() = 0;
+  // The configured remotes, sorted by name. Adapters without remotes have none.
+  virtual Result<std::vector<GitRemote>> remotes() { return std::vector<GitRemote>{}; }
+  // Whether `sha` is reachable from a remote-tracking branch of `remote`
+  // (refs/remotes/<remote>/*): what `git push` last sent there, as far as this clone knows.
+  virtual Result<bool> isOnRemote(const std::string& /*sha*/, const std::string& remote) {
+    return makeError(ErrorCode::FailedPrecondition,
+                     "cannot tell whether the commit is on " + remote);
+  }
 };
 
 }  // namespace fd

@@ -1,0 +1,65 @@
+// A project as the factory plugin leaves it, in a real git repository: /setup's manifest and
+// scaffold, a sprint of code, /qa's and /security's reports committed after the code they tested,
+// the skills' .factory/state.json and settings. Deploys run the real binary; `fly` and (when a
+// test wants it) `gh` are small shell scripts first on PATH, and the app's health endpoint is a
+// loopback server that turns unhealthy when a deploy is told to break it.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fidelity/factory_templates.hpp"
+#include "support/deploy_repo.hpp"
+#include "support/loopback_server.hpp"
+
+namespace fd::test {
+
+class FactoryProject {
+ public:
+  FactoryProject();
+
+  DeployRepo& repo() { return repo_; }
+  const DeployRepo& repo() const { return repo_; }
+  std::string url() const { return health_->url(); }
+
+  // /setup (manifest, scaffold), a sprint of code, the factory's state and settings. `manifest`
+  // empty: the step 4g template. Returns the code commit (the one /qa and /security test).
+  std::string scaffold(const std::string& manifest = "");
+  // QA-REPORT.md and SECURITY.md about `tested` (as written in the report), committed after it.
+  std::string commitReports(const factory::Report& qa, const factory::Report& security,
+                            const std::string& message = "Add gate reports");
+  // Commits exactly `paths` (never the bookkeeping files a run leaves: state, ledger, receipts;
+  // committing those is item 6's case, bookkeeping_test). Returns the new HEAD.
+  std::string commit(const std::vector<std::string>& paths, const std::string& message);
+  // Both reports with the statuses given, naming `testedCommit` as written.
+  std::string commitPassingReports(const std::string& testedCommit);
+
+  // origin = https://github.com/octo/shop.git (what git and this tool read); pushes go to a bare
+  // repository beside the project, so `git push` updates origin's tracking branches for real.
+  void connectGithub();
+  void push();
+  // A `gh` on PATH that is logged in with `token` (empty: installed, not logged in).
+  void installGh(const std::string& token);
+
+  // The binary in the project with the fake CLIs first on PATH, plus `env`.
+  ChildRun deploy(const std::vector<std::string>& args,
+                  const std::map<std::string, std::string>& env = {}) const;
+  // The next `fly deploy` leaves the app unhealthy until `fly releases rollback` runs.
+  void breakNextDeploy() const;
+  std::string flyLog() const;
+
+  std::string codeSha;   // full SHA of the sprint's code commit
+  std::string setupSha;  // full SHA of the scaffold commit
+
+ private:
+  DeployRepo repo_;
+  std::unique_ptr<LoopbackServer> health_;
+};
+
+// The JSON of `.factory/state.json`-like files checked against the factory's state rules
+// (tests/fidelity/state-rules.schema.json) by Ajv; "" when valid, else the validator's lines.
+std::string stateSchemaProblems(const std::vector<std::string>& files);
+
+}  // namespace fd::test
