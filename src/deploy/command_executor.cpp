@@ -35,7 +35,7 @@ CommandResult CommandExecutor::run(std::string_view label, const std::string& co
   CommandResult result = std::move(ran).value();
   // Again, for runners that do not take the masker (and secrets registered meanwhile).
   for (std::string& line : result.tail) line = masker_.mask(line);
-  if (echo == Echo::Stream) {
+  if (echo != Echo::Silent) {
     result.output = masker_.mask(result.output);
   } else {
     result.tail.clear();  // silent output (secret listings) is never kept for display

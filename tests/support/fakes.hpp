@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,11 +27,13 @@ class FakeFileSystem : public FileSystem {
  public:
   std::map<std::string, std::string> files;
   std::map<std::string, std::string> owners;  // path -> reference it was matched to
+  std::set<std::string> executables;          // paths written by writeExecutable
   bool failWrites = false;                    // simulates a full or read-only disk
 
   bool exists(const std::string& path) const override;
   Result<std::string> read(const std::string& path, std::size_t maxBytes) const override;
   Status writeAtomic(const std::string& path, std::string_view content) override;
+  Status writeExecutable(const std::string& path, std::string_view content) override;
   Status append(const std::string& path, std::string_view content) override;
   Status renameNoReplace(const std::string& from, const std::string& to) override;
   Status makeDirs(const std::string& path) override;

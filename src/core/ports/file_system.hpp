@@ -19,6 +19,9 @@ class FileSystem {
   virtual Result<std::string> read(const std::string& path, std::size_t maxBytes) const = 0;
   // Temporary file in the same directory + rename, so readers never see half a file.
   virtual Status writeAtomic(const std::string& path, std::string_view content) = 0;
+  // Like writeAtomic, as a program its owner may run (mode 0755): a platform CLI fetched for the
+  // manifest's commands.
+  virtual Status writeExecutable(const std::string& path, std::string_view content) = 0;
   virtual Status append(const std::string& path, std::string_view content) = 0;
   // Never replaces an existing `to`: FailedPrecondition when it exists.
   virtual Status renameNoReplace(const std::string& from, const std::string& to) = 0;
