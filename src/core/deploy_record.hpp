@@ -55,6 +55,8 @@ struct RollbackInfo {
   std::string behavior;   // AUTOMATIC (prod) / MANUAL (staging) / N/A (alpha)
   std::string performed;  // YES / NO / N/A
   std::string reason;
+  std::string mechanism;                // "manifest rollback_command" or the platform's built-in
+  std::string liveAfter;                // what the platform says is live after the rollback
   std::string result;                   // "exit 0", "exit 1", "timed out after 600s"
   std::vector<std::string> outputTail;  // masked
 };

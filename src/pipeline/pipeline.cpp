@@ -47,7 +47,9 @@ DeployRecord Pipeline::run() {
     printPlan();
     return record_;
   }
-  if (ready && checkReadiness() && deploy() && verify()) record_.status = DeployStatus::Success;
+  if (ready && preparePlatform() && checkReadiness() && deploy() && verify()) {
+    record_.status = DeployStatus::Success;
+  }
   if (deployStarted_ && record_.status != DeployStatus::Success) handleFailedRelease();
   finish();
   return record_;

@@ -12,11 +12,17 @@ std::string orPrevious(const std::string& version) {
   return version.empty() ? "the previous version" : version;
 }
 
+// For the receipt: the version, in the platform's words too when it has some.
+std::string describeLive(const LiveVersion& live) {
+  if (live.version.empty()) return live.askable ? "unknown: " + live.problem : "";
+  return live.detail.empty() ? live.version : live.version + " (" + live.detail + ")";
+}
+
 }  // namespace
 
 void Pipeline::handleFailedRelease() {
   RollbackInfo& rollback = record_.rollback;
-  rollback.command = env_.rollbackCommand;
+  rollback.command = platform().rollbackCommand();  // the manifest's, or the platform's built-in
   const bool cancelled = record_.failureReason.find("cancelled during") != std::string::npos;
   switch (inputs_.environment) {
     case Target::Alpha:
@@ -36,10 +42,10 @@ void Pipeline::handleFailedRelease() {
       rollback.reason = "cancelled before an automatic rollback could run";
       break;
   }
-  const std::string how = env_.rollbackCommand.empty()
+  const std::string how = rollback.command.empty()
                               ? "no rollback_command is set in the manifest; redeploy " +
                                     orPrevious(record_.previousVersion) + " by hand"
-                              : "to roll back by hand, run: " + env_.rollbackCommand;
+                              : "to roll back by hand, run: " + rollback.command;
   // Staging's receipt carries a manual-rollback paragraph of its own; a cancelled prod does not.
   if (inputs_.environment == Target::Prod) record_.diagnostics.push_back(how);
   log_.error(env_.name + " failed: " + how);
@@ -49,7 +55,7 @@ void Pipeline::rollBackProd() {
   RollbackInfo& rollback = record_.rollback;
   rollback.reason = record_.failureReason;
   log_.beginGroup("Rollback");
-  if (env_.rollbackCommand.empty()) {
+  if (rollback.command.empty()) {
     rollback.performed = "NO";
     rollback.result = "no rollback_command in the manifest";
     record_.rollbackFailed = true;
@@ -58,8 +64,11 @@ void Pipeline::rollBackProd() {
   }
   rollback.performed = "YES";
   log_.warning("prod failed verification; rolling back to " + orPrevious(record_.previousVersion));
-  const CommandResult ran =
-      commands_.run("rollback", env_.rollbackCommand, std::chrono::seconds(env_.rollbackTimeoutS));
+  const RollbackAttempt attempt =
+      platform().rollBack(record_.previousVersion, std::chrono::seconds(env_.rollbackTimeoutS));
+  const CommandResult& ran = attempt.result;
+  rollback.mechanism = attempt.mechanism;
+  if (!attempt.command.empty()) rollback.command = attempt.command;
   rollback.result = describeCommandEnd(ran);
   rollback.outputTail = ran.tail;
   bool healthy = false;
@@ -73,6 +82,7 @@ void Pipeline::rollBackProd() {
     healthy = health.healthy;
     if (!healthy) rollback.result += "; health check after rollback failed: " + health.reason;
   }
+  if (ran.succeeded()) rollback.liveAfter = describeLive(readLiveVersion("live after rollback"));
   log_.endGroup();
   if (healthy) {
     record_.status = DeployStatus::RolledBack;
@@ -85,7 +95,7 @@ void Pipeline::rollBackProd() {
                                 (ran.succeeded() ? std::string("ran but prod is still unhealthy")
                                                  : "command failed (" + rollback.result + ")") +
                                 ". Next steps: check " + env_.url + env_.healthCheckPath +
-                                ", run the rollback by hand (" + env_.rollbackCommand +
+                                ", run the rollback by hand (" + rollback.command +
                                 ") or redeploy " + orPrevious(record_.previousVersion) +
                                 ", then tell the team.");
   log_.error("rollback failed (" + rollback.result + "): prod may be broken, a human must act now");
