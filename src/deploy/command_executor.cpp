@@ -11,6 +11,22 @@ CommandExecutor::CommandExecutor(ProcessRunner& runner, Log& log, const SecretMa
       workdir_(std::move(workdir)),
       env_(std::move(env)) {}
 
+void CommandExecutor::prependPath(const std::string& dir, const std::string& inherited) {
+  for (auto it = env_.rbegin(); it != env_.rend(); ++it) {
+    if (it->first != "PATH") continue;
+    it->second = dir + ":" + it->second;
+    return;
+  }
+  env_.emplace_back("PATH", dir + (inherited.empty() ? "" : ":" + inherited));
+}
+
+std::string CommandExecutor::path(const std::string& inherited) const {
+  for (auto it = env_.rbegin(); it != env_.rend(); ++it) {
+    if (it->first == "PATH") return it->second;
+  }
+  return inherited;
+}
+
 CommandResult CommandExecutor::run(std::string_view label, const std::string& command,
                                    std::chrono::seconds timeout, Echo echo) {
   log_.info(std::string(label) + ": $ " + command);

@@ -31,6 +31,11 @@ class CommandExecutor {
   void addEnv(std::string name, std::string value) {
     env_.emplace_back(std::move(name), std::move(value));
   }
+  // `dir` first on the commands' PATH: in front of what an earlier call put there, else in front
+  // of `inherited` (the program's own PATH).
+  void prependPath(const std::string& dir, const std::string& inherited);
+  // The PATH the commands run with: the last one set here, else `inherited`.
+  std::string path(const std::string& inherited) const;
 
   // Never fails: a command that cannot start comes back as exit -1 with the reason in its tail.
   // Echo::Silent keeps the raw output in `output` (for secrets_command) and prints nothing.

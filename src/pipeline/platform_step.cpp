@@ -1,8 +1,10 @@
 // Step 2 of the seed, before readiness: the platform. It decides how the live version is read and
-// how prod is rolled back (src/platform/), and makes its CLI available to the manifest's commands
-// (a pinned, checksum-verified flyctl when the manifest deploys with fly and none is installed).
+// how prod is rolled back (src/platform/), and makes CLIs available to the manifest's commands:
+// the manifest's `tools`, then the platform's own (a pinned, checksum-verified flyctl when the
+// manifest deploys with fly and none is installed).
 #include "pipeline/pipeline.hpp"
 #include "platform/make_platform.hpp"
+#include "platform/manifest_tools.hpp"
 
 namespace fd {
 
@@ -20,7 +22,9 @@ Platform& Pipeline::platform() {
 
 bool Pipeline::preparePlatform() {
   log_.beginGroup("Platform");
-  const Status prepared = platform().prepare();
+  Status prepared =
+      installManifestTools(manifest_.tools, {commands_, log_, world_.env, world_.fs, world_.http});
+  if (prepared) prepared = platform().prepare();
   log_.endGroup();
   if (cancelledDuring("readiness")) return false;
   if (prepared) return true;

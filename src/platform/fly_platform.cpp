@@ -50,7 +50,7 @@ bool isFlyPlatform(const std::string& platform) {
   return name == "fly.io" || name == "fly" || name == "flyio" || name == "fly io";
 }
 
-FlyPlatform::FlyPlatform(const EnvConfig& env, FlyServices services)
+FlyPlatform::FlyPlatform(const EnvConfig& env, PlatformServices services)
     : env_(env), services_(services), manifest_(env, services.commands) {
   const bool seedRollback = fly::isReleasesRollback(env.rollbackCommand);
   manifestRollbackWorks_ = !env.rollbackCommand.empty() && !seedRollback;
@@ -83,7 +83,8 @@ Status FlyPlatform::prepare() {
   // A CLI pinned by checksum does not update itself in the middle of a deploy.
   if (!set("FLY_NO_UPDATE_CHECK")) services_.commands.addEnv("FLY_NO_UPDATE_CHECK", "1");
   const std::string path = env.get("PATH").value_or("/usr/local/bin:/usr/bin:/bin");
-  if (const std::string dir = findOnPath("fly", path, services_.fs); !dir.empty()) {
+  const std::string searched = services_.commands.path(path);  // with the manifest's `tools`
+  if (const std::string dir = findOnPath("fly", searched, services_.fs); !dir.empty()) {
     services_.log.info("flyctl: using " + dir + "/fly");
     return okStatus();
   }
@@ -97,7 +98,7 @@ Status FlyPlatform::prepare() {
     return makeError(dir.code(), "fly is not installed and the pinned flyctl " + pin->version +
                                      " could not be set up: " + dir.message());
   }
-  services_.commands.addEnv("PATH", *dir + ":" + path);
+  services_.commands.prependPath(*dir, path);
   return okStatus();
 }
 

@@ -7,28 +7,15 @@
 #include <map>
 
 #include "core/manifest.hpp"
-#include "core/ports/environment.hpp"
-#include "core/ports/file_system.hpp"
-#include "core/ports/http_client.hpp"
-#include "core/ports/log.hpp"
-#include "deploy/command_executor.hpp"
 #include "platform/fly_json.hpp"
 #include "platform/manifest_platform.hpp"
 #include "platform/platform.hpp"
 
 namespace fd {
 
-struct FlyServices {
-  CommandExecutor& commands;
-  Log& log;
-  const Environment& env;
-  FileSystem& fs;
-  HttpClient& http;
-};
-
 class FlyPlatform : public Platform {
  public:
-  FlyPlatform(const EnvConfig& env, FlyServices services);
+  FlyPlatform(const EnvConfig& env, PlatformServices services);
 
   std::vector<std::string> notices() const override { return notices_; }
   Status prepare() override;
@@ -53,7 +40,7 @@ class FlyPlatform : public Platform {
                              const std::string& toVersion) const;
 
   const EnvConfig& env_;
-  FlyServices services_;
+  PlatformServices services_;
   ManifestPlatform manifest_;
   bool manifestRollbackWorks_ = false;
   std::vector<std::string> notices_;

@@ -5,7 +5,7 @@
 namespace fd {
 
 std::unique_ptr<Platform> makePlatform(const Manifest& manifest, const EnvConfig& env,
-                                       FlyServices services) {
+                                       PlatformServices services) {
   const bool flyctlInUse =
       fly::invokesFlyctl(env.deployCommand) || fly::isReleasesRollback(env.rollbackCommand);
   if (isFlyPlatform(manifest.platform) && flyctlInUse) {

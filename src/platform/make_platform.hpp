@@ -13,6 +13,6 @@ namespace fd {
 
 // `env` (expanded) must outlive the platform.
 std::unique_ptr<Platform> makePlatform(const Manifest& manifest, const EnvConfig& env,
-                                       FlyServices services);
+                                       PlatformServices services);
 
 }  // namespace fd

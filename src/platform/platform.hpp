@@ -8,8 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ports/environment.hpp"
+#include "core/ports/file_system.hpp"
+#include "core/ports/http_client.hpp"
+#include "core/ports/log.hpp"
 #include "core/ports/process_runner.hpp"
 #include "core/result.hpp"
+#include "deploy/command_executor.hpp"
 
 namespace fd {
 
@@ -26,6 +31,16 @@ struct RollbackAttempt {
   std::string mechanism;  // "manifest rollback_command" or "Fly.io built-in (…)"
   std::string command;    // what ran, expanded; empty when nothing could run
   CommandResult result;
+};
+
+// What a platform works with: the manifest's command runner (its PATH and variables too), the
+// log, the environment, and the disk and network for fetching a CLI.
+struct PlatformServices {
+  CommandExecutor& commands;
+  Log& log;
+  const Environment& env;
+  FileSystem& fs;
+  HttpClient& http;
 };
 
 class Platform {
