@@ -107,6 +107,7 @@ new_workspace() {
 # ---------------------------------------------------------------------------------------------
 declare -A inputs=()
 extra_envs=()  # NAME=VALUE pairs a scenario adds to the step's environment (as a step's env:)
+extra_run_args=()  # more container-engine options (a mount the runner adds, such as its socket)
 signal=
 attempt=0
 
@@ -179,10 +180,13 @@ run_deploy() {
   if [ "$m" = container ]; then
     local cname="fd-ctest-$$-$name" e
     containers+=("$cname")
-    cmd=("$engine" run --rm --name "$cname" --network host --workdir /github/workspace
+    # The hostname is the container's own name, as on a runner (where it is the container id):
+    # `docker run --volumes-from "$HOSTNAME"` from inside then finds this container.
+    cmd=("$engine" run --rm --name "$cname" --hostname "$cname" --network host
+      --workdir /github/workspace
       -v "$ws:/github/workspace" -v "$d/file_commands:/github/file_commands"
       -v "$d/workflow:/github/workflow" -v "$d/home:/github/home"
-      -v "$d/runner_temp:/github/runner_temp")
+      -v "$d/runner_temp:/github/runner_temp" "${extra_run_args[@]+"${extra_run_args[@]}"}")
     for e in "${envs[@]+"${envs[@]}"}"; do cmd+=(-e "${e%%=*}"); done
     cmd+=("$image" "$@")
   else
@@ -581,11 +585,76 @@ fly_scenarios() {
   echo "  ..    fly scenario ($m): $((SECONDS - started)) s"
 }
 
+# ---------------------------------------------------------------------------------------------
+# Any other platform: its CLI image run through the Docker socket the runner mounts into container
+# actions. The docker CLI itself comes in through the manifest's `tools` (pinned by SHA-256); the
+# deploy command runs a sibling container that shares this one's mounts (--volumes-from
+# "$HOSTNAME"). debian:bookworm-slim stands in for a platform's CLI image. Container mode only;
+# needs a statically linked docker CLI on this machine to serve as the release asset.
+# ---------------------------------------------------------------------------------------------
+docker_socket_scenario() {
+  local m=$1 d host_docker socket service_pid=''
+  say "$m: any platform's CLI image through the Docker socket (docker CLI from 'tools')"
+  host_docker=$(command -v docker || true)
+  if [ -z "$host_docker" ] || ldd "$host_docker" >/dev/null 2>&1; then
+    skip "$m docker socket: no statically linked docker CLI here to serve as the release asset"
+    return
+  fi
+  new_workspace "$m-docker-socket" || { fail "$m: workspace"; return; }
+  d=$(dirname "$ws")
+  if [ "$engine" = podman ]; then
+    socket=$d/engine.sock
+    podman system service --time=0 "unix://$socket" >"$d/engine.log" 2>&1 &
+    service_pid=$!
+    pids+=("$service_pid")
+    wait_for "$socket" 10 || [ -S "$socket" ] || { fail "$m: podman API socket"; return; }
+  else
+    socket=/var/run/docker.sock
+  fi
+  mkdir -p "$d/assets/stage/docker"
+  install -m 755 "$host_docker" "$d/assets/stage/docker/docker"
+  tar -czf "$d/assets/docker.tgz" -C "$d/assets/stage" docker/docker
+  local asset_sha
+  asset_sha=$(sha256sum "$d/assets/docker.tgz" | cut -d' ' -f1)
+  release_log=$d/releases.jsonl
+  python3 "$here/release_server.py" --dir "$d/assets" --port-file "$d/releases.port" \
+    --log "$release_log" >"$d/releases.log" 2>&1 &
+  pids+=($!)
+  wait_for "$d/releases.port" 10 || { fail "$m: release server"; return; }
+  python3 - "$ws/.factory/deploy-config.json" \
+    "http://127.0.0.1:$(cat "$d/releases.port")/docker/cli/releases/download/v28/docker.tgz" \
+    "$asset_sha" <<'PY'
+import json, sys
+path, url, sha = sys.argv[1:]
+with open(path, encoding="utf-8") as f:
+    manifest = json.load(f)
+manifest["platform"] = "any (a CLI image through the Docker socket)"
+manifest["environments"]["alpha"]["deploy_command"] = (
+    'docker run --rm --volumes-from "$HOSTNAME" -w /github/workspace -e DEPLOY_SHA '
+    "docker.io/library/debian:bookworm-slim sh -c 'printf %s \"$DEPLOY_SHA\" > .app/version'")
+manifest["tools"] = [{"name": "docker", "url": url, "sha256": sha, "binary": "docker/docker"}]
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(manifest, f, indent=2)
+PY
+  chown "$owner_uid:$owner_uid" "$ws/.factory/deploy-config.json"
+  extra_run_args=(-v "$socket:/var/run/docker.sock")
+  run_deploy "$m" local docker-socket-alpha --environment alpha
+  extra_run_args=()
+  expect_eq "$m docker socket: exit code" 0 "$rc"
+  check_receipt "$m docker socket" SUCCESS
+  expect_eq "$m docker socket: the sibling CLI container wrote the deployed commit" "$sha" \
+    "$(cat "$ws/.app/version" 2>/dev/null)"
+  check "$m docker socket: the docker CLI came from 'tools', SHA-256 verified" \
+    grep -q "docker pinned: SHA-256 verified ($asset_sha)" "$out"
+  [ -z "$service_pid" ] || kill "$service_pid" 2>/dev/null
+}
+
 all_scenarios() {
   local_mode_scenarios "$1"
   github_mode_scenarios "$1"
   project_fakes_scenario "$1"
   fly_scenarios "$1"
+  [ "$1" != container ] || docker_socket_scenario "$1"
   cancellation_scenarios "$1"
 }
 
