@@ -169,6 +169,46 @@ BOOST_AUTO_TEST_CASE(a_prod_deploy_that_crashes_in_flyctls_smoke_checks_is_rolle
   BOOST_TEST(bullet(receipt, "Live after rollback").find("v3 (") == 0u, receipt);
 }
 
+BOOST_AUTO_TEST_CASE(a_failed_staging_shows_a_rollback_command_that_works) {
+  FlyProject project;
+  for (const char* environment : {"alpha", "staging"}) {
+    BOOST_REQUIRE_EQUAL(project.deploy(environment).exitCode, 0);
+  }
+  project.promoteNewCommit({});  // version 2 through alpha and staging
+  project.repo.write("fake-fly-unhealthy", "shop-staging\n");
+  project.repo.commit("version 3");
+  project.repo.commitReports();
+  BOOST_REQUIRE_EQUAL(project.deploy("alpha").exitCode, 0);
+  const ChildRun run = project.deploy("staging");
+  BOOST_TEST(run.exitCode == 1, run.all());
+  // Not the /setup command (which cannot work): the image staging ran before this deploy.
+  const std::string command =
+      "fly deploy --app shop-staging --config fly.staging.toml --image "
+      "registry.fly.io/shop-staging:deployment-01HFAKE00000004@sha256:";
+  BOOST_TEST(contains(project.repo.receipt(), "run `" + command), project.repo.receipt());
+  BOOST_TEST(contains(run.all(), "to roll back by hand, run: " + command), run.all());
+  BOOST_TEST(!project.fly.called("--image"));  // staging is never rolled back automatically
+}
+
+BOOST_AUTO_TEST_CASE(the_dry_run_plan_names_the_fly_built_ins) {
+  FlyProject project;
+  for (const char* environment : {"alpha", "staging"}) {
+    BOOST_REQUIRE_EQUAL(project.deploy(environment).exitCode, 0);
+  }
+  std::map<std::string, std::string> env = project.fly.env();
+  const ChildRun run =
+      project.repo.run({"--environment", "prod", "--confirm", "shop", "--dry-run"}, env);
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(
+      contains(run.all(), "previous version: $ fly status --app shop --json (Fly.io built-in)"),
+      run.all());
+  BOOST_TEST(contains(run.all(),
+                      "on failure: automatic rollback: $ fly deploy --app shop --config fly.toml "
+                      "--image <image of the previous release in `fly releases --app shop "
+                      "--image`> --yes"),
+             run.all());
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_fly_is_downloaded_from_the_release_server_and_verified) {
   FlyProject project;
   const std::string asset = project.fly.releaseTarball();
