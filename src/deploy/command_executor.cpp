@@ -1,5 +1,7 @@
 #include "deploy/command_executor.hpp"
 
+#include <algorithm>
+
 namespace fd {
 
 CommandExecutor::CommandExecutor(ProcessRunner& runner, Log& log, const SecretMasker& masker,
@@ -12,19 +14,19 @@ CommandExecutor::CommandExecutor(ProcessRunner& runner, Log& log, const SecretMa
       env_(std::move(env)) {}
 
 void CommandExecutor::prependPath(const std::string& dir, const std::string& inherited) {
-  for (auto it = env_.rbegin(); it != env_.rend(); ++it) {
-    if (it->first != "PATH") continue;
-    it->second = dir + ":" + it->second;
+  const auto isPath = [](const auto& variable) { return variable.first == "PATH"; };
+  const auto last = std::find_if(env_.rbegin(), env_.rend(), isPath);
+  if (last != env_.rend()) {
+    last->second = dir + ":" + last->second;
     return;
   }
   env_.emplace_back("PATH", dir + (inherited.empty() ? "" : ":" + inherited));
 }
 
 std::string CommandExecutor::path(const std::string& inherited) const {
-  for (auto it = env_.rbegin(); it != env_.rend(); ++it) {
-    if (it->first == "PATH") return it->second;
-  }
-  return inherited;
+  const auto isPath = [](const auto& variable) { return variable.first == "PATH"; };
+  const auto last = std::find_if(env_.rbegin(), env_.rend(), isPath);
+  return last == env_.rend() ? inherited : last->second;
 }
 
 CommandResult CommandExecutor::run(std::string_view label, const std::string& command,

@@ -60,7 +60,7 @@ std::string paxPath(std::string_view records) {
 // Reads `size` bytes (plus the padding to a block) into `out` when `keep`, else skips them.
 bool readData(std::istream& in, std::size_t size, bool keep, std::string& out) {
   const std::size_t padded = (size + kBlock - 1) / kBlock * kBlock;
-  std::array<char, 64 * 1024> buffer{};
+  std::array<char, std::size_t{64} * 1024> buffer{};
   std::size_t left = padded;
   if (keep) out.reserve(size);
   while (left > 0) {

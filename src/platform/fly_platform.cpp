@@ -24,10 +24,9 @@ bool isShellSafe(const std::string& value) {
 }
 
 std::string lastLine(const CommandResult& result) {
-  for (auto it = result.tail.rbegin(); it != result.tail.rend(); ++it) {
-    if (!trim(*it).empty()) return trim(*it);
-  }
-  return "";
+  const auto last = std::find_if(result.tail.rbegin(), result.tail.rend(),
+                                 [](const std::string& line) { return !trim(line).empty(); });
+  return last == result.tail.rend() ? "" : trim(*last);
 }
 
 std::string failure(const std::string& what, const CommandResult& result) {

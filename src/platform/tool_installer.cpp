@@ -64,8 +64,11 @@ Result<std::string> toolCacheRoot(const Environment& env) {
 
 std::string findOnPath(const std::string& command, const std::string& path, const FileSystem& fs) {
   for (const std::string& entry : split(path, ':')) {
-    const std::string dir = entry.empty() ? "." : entry;
-    if (fs.exists(dir + "/" + command)) return dir;
+    std::string dir = entry.empty() ? "." : entry;
+    std::string candidate = dir;
+    candidate += "/";
+    candidate += command;
+    if (fs.exists(candidate)) return dir;
   }
   return "";
 }
