@@ -55,6 +55,7 @@ struct RollbackInfo {
   std::string behavior;   // AUTOMATIC (prod) / MANUAL (staging) / N/A (alpha)
   std::string performed;  // YES / NO / N/A
   std::string reason;
+  std::string mechanism;                // "manifest rollback_command" or the platform's built-in
   std::string result;                   // "exit 0", "exit 1", "timed out after 600s"
   std::vector<std::string> outputTail;  // masked
   // What is live after the rollback, read again from the platform: "v42", or "unknown (why)".

@@ -55,13 +55,23 @@ struct EnvConfig {
   int rollbackTimeoutS = 600;
 };
 
+// A platform CLI the manifest's commands need, fetched and checked before they run (`tools`):
+// the general way to bring a platform's single-binary CLI into the action (docs/PLATFORMS.md).
+struct ToolSpec {
+  std::string name;    // the command it is run as; also the default `binary`
+  std::string url;     // the release asset: .tar.gz/.tgz, .zip, or the program itself
+  std::string sha256;  // of the asset, lower-case hex
+  std::string binary;  // its path inside an archive
+};
+
 struct Manifest {
   std::string path;  // where it was read from, for messages
   std::string platform;
   std::string projectName;
   std::optional<int> internalPort;
   std::vector<EnvConfig> environments;  // in chain order: alpha, staging, prod (those present)
-  std::vector<std::string> warnings;    // unknown keys and the like
+  std::vector<ToolSpec> tools;
+  std::vector<std::string> warnings;  // unknown keys and the like
 
   const EnvConfig* find(const std::string& environment) const;
   // The environment before `environment` in the chain, or nullptr for the first.

@@ -1,5 +1,7 @@
 #include "deploy/command_executor.hpp"
 
+#include <algorithm>
+
 namespace fd {
 
 CommandExecutor::CommandExecutor(ProcessRunner& runner, Log& log, const SecretMasker& masker,
@@ -10,6 +12,22 @@ CommandExecutor::CommandExecutor(ProcessRunner& runner, Log& log, const SecretMa
       masker_(masker),
       workdir_(std::move(workdir)),
       env_(std::move(env)) {}
+
+void CommandExecutor::prependPath(const std::string& dir, const std::string& inherited) {
+  const auto isPath = [](const auto& variable) { return variable.first == "PATH"; };
+  const auto last = std::find_if(env_.rbegin(), env_.rend(), isPath);
+  if (last != env_.rend()) {
+    last->second = dir + ":" + last->second;
+    return;
+  }
+  env_.emplace_back("PATH", dir + (inherited.empty() ? "" : ":" + inherited));
+}
+
+std::string CommandExecutor::path(const std::string& inherited) const {
+  const auto isPath = [](const auto& variable) { return variable.first == "PATH"; };
+  const auto last = std::find_if(env_.rbegin(), env_.rend(), isPath);
+  return last == env_.rend() ? inherited : last->second;
+}
 
 CommandResult CommandExecutor::run(std::string_view label, const std::string& command,
                                    std::chrono::seconds timeout, Echo echo) {
@@ -35,7 +53,7 @@ CommandResult CommandExecutor::run(std::string_view label, const std::string& co
   CommandResult result = std::move(ran).value();
   // Again, for runners that do not take the masker (and secrets registered meanwhile).
   for (std::string& line : result.tail) line = masker_.mask(line);
-  if (echo == Echo::Stream) {
+  if (echo != Echo::Silent) {
     result.output = masker_.mask(result.output);
   } else {
     result.tail.clear();  // silent output (secret listings) is never kept for display

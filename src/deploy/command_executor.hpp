@@ -14,7 +14,10 @@
 
 namespace fd {
 
-enum class Echo { Stream, Silent };
+// Stream: every line to the log as it comes. Quiet: nothing printed, output and tail kept masked
+// (a platform CLI's JSON, read by the program). Silent: nothing printed or kept but the raw output
+// (secrets_command).
+enum class Echo { Stream, Quiet, Silent };
 
 class CommandExecutor {
  public:
@@ -23,6 +26,16 @@ class CommandExecutor {
 
   // The DEPLOY_* variables become known once the commit is resolved.
   void setEnv(std::vector<std::pair<std::string, std::string>> env) { env_ = std::move(env); }
+  // One more variable for every later command (a later one with the same name wins): PATH with a
+  // platform CLI's directory in front, for example.
+  void addEnv(std::string name, std::string value) {
+    env_.emplace_back(std::move(name), std::move(value));
+  }
+  // `dir` first on the commands' PATH: in front of what an earlier call put there, else in front
+  // of `inherited` (the program's own PATH).
+  void prependPath(const std::string& dir, const std::string& inherited);
+  // The PATH the commands run with: the last one set here, else `inherited`.
+  std::string path(const std::string& inherited) const;
 
   // Never fails: a command that cannot start comes back as exit -1 with the reason in its tail.
   // Echo::Silent keeps the raw output in `output` (for secrets_command) and prints nothing.

@@ -101,8 +101,18 @@ Result<std::string> PosixFileSystem::read(const std::string& path, std::size_t m
 }
 
 Status PosixFileSystem::writeAtomic(const std::string& path, std::string_view content) {
+  return writeWithMode(path, content, 0644);
+}
+
+Status PosixFileSystem::writeExecutable(const std::string& path, std::string_view content) {
+  return writeWithMode(path, content, 0755);
+}
+
+Status PosixFileSystem::writeWithMode(const std::string& path, std::string_view content,
+                                      unsigned mode) {
   const std::string temporary = temporaryName(path);
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  const int fd =
+      ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
   if (fd < 0) return systemError(path, "write");
   Status written = writeAll(fd, content, path);
   if (written && ::fsync(fd) != 0) written = systemError(path, "sync");

@@ -14,6 +14,7 @@
 #include "manifest/manifest_loader.hpp"
 #include "manifest/settings_layer.hpp"
 #include "manifest/target_check.hpp"
+#include "manifest/tools_field.hpp"
 
 namespace fd {
 namespace {
@@ -28,7 +29,8 @@ constexpr unsigned kParseFlags =
 
 std::vector<std::string_view> topLevelKeys() {
   std::vector<std::string_view> keys = {"$schema",       "platform",     "project_name",
-                                        "internal_port", "environments", "deploy_actions"};
+                                        "internal_port", "environments", "deploy_actions",
+                                        "tools"};
   const auto settings = manifest::settingKeys();
   keys.insert(keys.end(), settings.begin(), settings.end());
   return keys;
@@ -141,6 +143,9 @@ Result<Manifest> readManifest(const Json& root, const std::string& displayPath,
   if (const Json* port = manifest::optionalMember(root, "internal_port")) {
     result.internalPort = manifest::readWholeNumber(*port, "internal_port", d, 1, 65535,
                                                     "a port number between 1 and 65535");
+  }
+  if (const Json* tools = manifest::optionalMember(root, "tools")) {
+    result.tools = manifest::readTools(*tools, "tools", d);
   }
   const auto environments = manifest::readEnvironments(root, d);
   const manifest::SettingsLayer defaults = manifest::readSettingsLayer(root, "", d);

@@ -80,7 +80,7 @@ void Pipeline::writeProgress() {
   writeReceiptFile(masker_.mask(renderReceipt(record_)), world_.clock.now());
   std::vector<std::string> warnings;
   DeployPhaseUpdate update{PhaseStatus::Failed, world_.clock.now(), record_.environment, "",
-                           {inputs_.receipt},   record_.startedAt, stateProjectName()};
+                           {inputs_.receipt},   record_.startedAt,  stateProjectName()};
   update.failureReason = record_.failureReason + "; rollback in progress";
   const Status state =
       workspace_.safe(path(settings_.stateFilePath))
@@ -102,7 +102,8 @@ void Pipeline::finish() {
   log_.beginGroup("Receipt");
   const std::string receiptPath = path(inputs_.receipt);
   // Again: the deploy command ran in the workspace since the first check.
-  workspace_ = WorkspaceCheck::run(world_.fs, root_, filesOfRun(inputs_, root_, settings_.stateFilePath));
+  workspace_ =
+      WorkspaceCheck::run(world_.fs, root_, filesOfRun(inputs_, root_, settings_.stateFilePath));
   // One instant for naming both the archive of the previous receipt and this one's future name.
   const auto finishedAt = world_.clock.now();
   if (settings_.autoArchiveReceipts && record_.deployedAt) {
@@ -134,8 +135,10 @@ void Pipeline::finish() {
     // What the platform said after the rollback, not the version we meant to return to.
     if (record_.status == DeployStatus::RolledBack) {
       const std::string& live = record_.rollback.liveAfter;
-      update.failureReason +=
-          live.empty() ? "; rolled back and healthy again" : "; rolled back; prod now runs " + live;
+      update.failureReason += live.empty() ? "; rolled back and healthy again"
+                              : live.starts_with("unknown")
+                                  ? "; rolled back; live version " + live
+                                  : "; rolled back; prod now runs " + live;
     }
     if (record_.rollbackFailed) update.failureReason += "; ROLLBACK FAILED: prod may be broken";
   }
@@ -148,7 +151,8 @@ void Pipeline::finish() {
   // In a container we run as root; the workspace belongs to the runner's user.
   for (const std::string& written : {std::string(".factory"), settings_.stateFilePath,
                                      std::string(".factory/deployments.jsonl")}) {
-    if (world_.fs.exists(path(written)) && workspace_.safe(path(written))) (void)world_.fs.matchOwner(path(written), root_);
+    if (world_.fs.exists(path(written)) && workspace_.safe(path(written)))
+      (void)world_.fs.matchOwner(path(written), root_);
   }
   log_.endGroup();
 

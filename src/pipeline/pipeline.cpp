@@ -54,7 +54,9 @@ DeployRecord Pipeline::run() {
     printPlan();
     return record_;
   }
-  if (ready && checkReadiness() && deploy() && verify()) record_.status = DeployStatus::Success;
+  if (ready && preparePlatform() && checkReadiness() && deploy() && verify()) {
+    record_.status = DeployStatus::Success;
+  }
   if (deployStarted_ && record_.status != DeployStatus::Success) handleFailedRelease();
   finish();
   return record_;
@@ -116,7 +118,7 @@ bool Pipeline::loadManifest() {
     log_.endGroup();
     return false;
   }
-    Result<Manifest> manifest =
+  Result<Manifest> manifest =
       fd::loadManifest(world_.fs, path(inputs_.config), inputs_.config, record_.environment);
   Result<EnvConfig> env = manifest ? selectEnvironment(*manifest, record_.environment)
                                    : Result<EnvConfig>(manifest.error());
@@ -200,10 +202,10 @@ bool Pipeline::resolveCommit() {
     const Result<std::string> workdir = git_->workdir();
     repoPrefix_ = workdir ? prefixInRepository(world_.fs, root_, *workdir) : "";
   }
-  context_ = std::make_unique<DeployContext>(DeployContext{
-      inputs_, manifest_, env_, sha, root_, git_.get(),
-      GateFiles(repoPrefix_, {inputs_.qaReport, inputs_.securityReport}, inputs_.receipt,
-                settings_.stateFilePath)});
+  context_ = std::make_unique<DeployContext>(
+      DeployContext{inputs_, manifest_, env_, sha, root_, git_.get(),
+                    GateFiles(repoPrefix_, {inputs_.qaReport, inputs_.securityReport},
+                              inputs_.receipt, settings_.stateFilePath)});
   log_.info("deploying " + record_.versionLabel + " (" + sha + ") to " + env_.name);
   return true;
 }

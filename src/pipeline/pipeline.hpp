@@ -17,6 +17,7 @@
 #include "deploy/release_evidence.hpp"
 #include "pipeline/mode.hpp"
 #include "pipeline/world.hpp"
+#include "platform/platform.hpp"
 #include "receipt/settings.hpp"
 #include "workspace/workspace_files.hpp"
 
@@ -27,6 +28,7 @@ struct LiveVersion {
   std::string version;   // empty when unknown
   std::string problem;   // why it is unknown
   bool askable = false;  // the manifest (or platform) has a way to ask
+  std::string detail;    // the platform's own words: "Fly.io release v12, image …"
 };
 
 class Pipeline {
@@ -57,6 +59,9 @@ class Pipeline {
   void skipRemainingGates(std::size_t fromIndex, const std::string& why);
   // plan.cpp
   void printPlan();
+  // platform_step.cpp
+  Platform& platform();
+  bool preparePlatform();
   // readiness_step.cpp
   bool checkReadiness();
   // live_version.cpp
@@ -96,6 +101,7 @@ class Pipeline {
   EnvConfig env_;  // the target, commands expanded
   std::unique_ptr<GitRepository> git_;
   std::unique_ptr<DeployContext> context_;
+  std::unique_ptr<Platform> platform_;  // chosen on first use, once env_ is expanded
   std::optional<double> baselineErrorRate_;
   std::string baselineDetail_;
   LiveVersion liveBefore_;       // what readiness found live, to compare after a failed deploy

@@ -31,8 +31,8 @@ void Pipeline::printPlan() {
   plan += "Would run:\n";
   if (!env_.secretsCommand.empty())
     plan += "  readiness: " + orNone(env_.secretsCommand) + " (output hidden)\n";
-  if (!env_.currentVersionCommand.empty())
-    plan += "  previous version: " + orNone(env_.currentVersionCommand) + "\n";
+  if (const std::string live = platform().liveVersionSource(); !live.empty())
+    plan += "  previous version: " + orNone(live) + "\n";
   plan += "  deploy: " + orNone(env_.deployCommand) + " (timeout " +
           std::to_string(env_.deployTimeoutS) + "s)\n";
   if (inputs_.environment != Target::Alpha) {
@@ -42,10 +42,11 @@ void Pipeline::printPlan() {
             std::to_string(env_.healthCheck.timeoutS) + "s)\n";
     plan += "  smoke tests: " + std::to_string(env_.smokeTests.size()) + "\n";
   }
+  const std::string rollback = platform().rollbackCommand();
   if (inputs_.environment == Target::Prod) {
-    plan += "  on failure: automatic rollback: " + orNone(env_.rollbackCommand) + "\n";
+    plan += "  on failure: automatic rollback: " + orNone(rollback) + "\n";
   } else if (inputs_.environment == Target::Staging) {
-    plan += "  on failure: FAILED; manual rollback: " + orNone(env_.rollbackCommand) + "\n";
+    plan += "  on failure: FAILED; manual rollback: " + orNone(rollback) + "\n";
   }
   plan += "Verdict: every gate passed\n";
   log_.info(masker_.mask(plan));

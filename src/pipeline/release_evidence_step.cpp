@@ -37,8 +37,9 @@ void Pipeline::keepProdAsItIs(const ReleaseVerdict& verdict) {
   if (verdict.knownUnreleased) return;
   record_.diagnostics.push_back(
       "If the deploy command did release something before it failed, roll back by hand: " +
-      (env_.rollbackCommand.empty() ? std::string("no rollback_command is set in the manifest")
-                                    : env_.rollbackCommand) +
+      (platform().rollbackCommand().empty()
+           ? std::string("no rollback_command is set in the manifest")
+           : platform().rollbackCommand()) +
       ". Set current_version_command so the next run can tell.");
 }
 

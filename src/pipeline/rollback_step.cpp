@@ -16,11 +16,17 @@ std::string orPrevious(const std::string& version) {
   return version.empty() ? "the previous version" : version;
 }
 
+// For the receipt: the version, in the platform's words too when it has some.
+std::string describeLive(const LiveVersion& live) {
+  if (live.version.empty()) return live.askable ? "unknown: " + live.problem : "";
+  return live.detail.empty() ? live.version : live.version + " (" + live.detail + ")";
+}
+
 }  // namespace
 
 void Pipeline::handleFailedRelease() {
   RollbackInfo& rollback = record_.rollback;
-  rollback.command = env_.rollbackCommand;
+  rollback.command = platform().rollbackCommand();  // the manifest's, or the platform's built-in
   switch (inputs_.environment) {
     case Target::Alpha:
       rollback.behavior = "N/A (alpha)";
@@ -43,10 +49,10 @@ void Pipeline::handleFailedRelease() {
       }
       return rollBackProd();
   }
-  const std::string how = env_.rollbackCommand.empty()
+  const std::string how = rollback.command.empty()
                               ? "no rollback_command is set in the manifest; redeploy " +
                                     orPrevious(record_.previousVersion) + " by hand"
-                              : "to roll back by hand, run: " + env_.rollbackCommand;
+                              : "to roll back by hand, run: " + rollback.command;
   log_.error(env_.name + " failed: " + how);
 }
 
@@ -54,7 +60,7 @@ void Pipeline::rollBackProd() {
   RollbackInfo& rollback = record_.rollback;
   if (rollback.reason.empty()) rollback.reason = record_.failureReason;
   log_.beginGroup("Rollback");
-  if (env_.rollbackCommand.empty()) {
+  if (rollback.command.empty()) {
     rollback.performed = "NO";
     rollback.result = "no rollback_command in the manifest";
     record_.rollbackFailed = true;
@@ -65,8 +71,11 @@ void Pipeline::rollBackProd() {
   const Cancellation::Shield shield;  // a SIGTERM now must not leave prod half rolled back
   rollback.performed = "YES";
   log_.warning("prod failed; rolling back to " + orPrevious(record_.previousVersion));
-  const CommandResult ran =
-      commands_.run("rollback", env_.rollbackCommand, std::chrono::seconds(env_.rollbackTimeoutS));
+  const RollbackAttempt attempt =
+      platform().rollBack(record_.previousVersion, std::chrono::seconds(env_.rollbackTimeoutS));
+  const CommandResult& ran = attempt.result;
+  rollback.mechanism = attempt.mechanism;
+  if (!attempt.command.empty()) rollback.command = attempt.command;
   rollback.result = describeCommandEnd(ran);
   rollback.outputTail = ran.tail;
   bool healthy = false;
@@ -82,9 +91,7 @@ void Pipeline::rollBackProd() {
   }
   // What prod runs now, asked again: never the version we hoped to roll back to.
   const LiveVersion live = readLiveVersion("live version after the rollback");
-  rollback.liveAfter = !live.version.empty() ? live.version
-                       : live.askable        ? "unknown (" + live.problem + ")"
-                                             : "";
+  rollback.liveAfter = describeLive(live);
   const bool stillNew = sameVersion(live.version, record_.fullSha);
   if (stillNew) rollback.result += "; " + live.version + " (the failed release) is still live";
   if (Cancellation::count() > signalsBefore) {
@@ -106,8 +113,8 @@ void Pipeline::rollBackProd() {
                                             : "ran but prod is still unhealthy";
   record_.diagnostics.push_back(
       "PROD MAY BE BROKEN: the rollback " + what + ". Next steps: check " + env_.url +
-      env_.healthCheckPath + ", run the rollback by hand (" + env_.rollbackCommand +
-      ") or redeploy " + orPrevious(record_.previousVersion) + ", then tell the team.");
+      env_.healthCheckPath + ", run the rollback by hand (" + rollback.command + ") or redeploy " +
+      orPrevious(record_.previousVersion) + ", then tell the team.");
   log_.error("rollback failed (" + rollback.result + "): prod may be broken, a human must act now");
 }
 

@@ -148,6 +148,9 @@ std::string rollbackSection(const DeployRecord& r) {
       bullet("Rollback behavior", orFallback(rb.behavior, "N/A")) +
       bullet("Rollback performed", orFallback(rb.performed, "N/A")) +
       bullet("Rollback reason", orFallback(rb.reason, "N/A"));
+  if (!markdown::inlineText(rb.mechanism).empty()) {
+    list += bullet("Rollback mechanism", rb.mechanism);
+  }
   if (!markdown::inlineText(rb.result).empty()) list += bullet("Rollback result", rb.result);
   // Read again from the platform after the rollback: what prod runs now, not what we aimed at.
   if (!markdown::inlineText(rb.liveAfter).empty()) list += bullet("Live version now", rb.liveAfter);

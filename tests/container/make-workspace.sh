@@ -3,16 +3,20 @@
 # deploy command "deploys" the commit to the fake app (tests/container/fake_app.py reads
 # .app/version), and passing QA and security reports naming HEAD.
 # Usage: make-workspace.sh --dir DIR --url APP_URL [--owner UID] [--envs "alpha staging prod"]
-#                          [--existing]
+#                          [--existing] [--fly]
 #   --owner     chown the whole workspace to this uid:gid (as a runner's workspace is not root's)
 #   --existing  DIR is already a checkout: add the manifests (untracked) and reports about its
 #               HEAD, commit nothing (CI's self-test of the action on this repository)
+#   --fly       the manifest is the one the factory's /setup writes for Fly.io, field for field
+#               (INTERFACE.md §3: `fly deploy -c fly.<env>.toml`, `fly releases rollback`,
+#               `fly secrets list`), with APP_URL as every environment's url; plus the three
+#               fly.toml files. Nothing else is added to it.
 # Also writes variants: .factory/deploy-config-slow.json (alpha's deploy command waits 30 s, for
 # cancellation), -unhealthy.json (prod's deploy leaves the app unhealthy until the rollback
 # command runs) and -broken.json (invalid JSON).
 set -euo pipefail
 
-dir='' url='' owner='' envs="alpha staging prod" existing=0
+dir='' url='' owner='' envs="alpha staging prod" existing=0 fly=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --dir) dir=$2; shift 2 ;;
@@ -20,6 +24,7 @@ while [ $# -gt 0 ]; do
     --owner) owner=$2; shift 2 ;;
     --envs) envs=$2; shift 2 ;;
     --existing) existing=1; shift ;;
+    --fly) fly=1; shift ;;
     *) echo "make-workspace.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -84,9 +89,37 @@ prod_cmd="cp .app/version .app/previous && $deploy && echo down > .app/unhealthy
   rollback_cmd='cp .app/previous .app/version && rm -f .app/unhealthy && printf rolled-back > .app/rolled-back' \
   manifest >.factory/deploy-config-unhealthy.json
 printf '{"platform": "fly.io", "environments": {' >.factory/deploy-config-broken.json
+if [ "$fly" = 1 ]; then
+  rm -f .factory/deploy-config-*.json
+  cat >.factory/deploy-config.json <<EOF
+{
+  "platform": "fly.io",
+  "project_name": "shop",
+  "internal_port": 8080,
+  "health_check_path": "/health",
+  "environments": {
+    "alpha":   { "app_name": "shop-alpha",   "region": "iad", "config_file": "fly.alpha.toml",
+                 "deploy_command": "fly deploy -c fly.alpha.toml", "url": "$url" },
+    "staging": { "app_name": "shop-staging", "region": "iad", "config_file": "fly.staging.toml",
+                 "deploy_command": "fly deploy -c fly.staging.toml", "url": "$url" },
+    "prod":    { "app_name": "shop",         "region": "iad", "config_file": "fly.toml",
+                 "deploy_command": "fly deploy -c fly.toml", "url": "$url" }
+  },
+  "rollback_command": "fly releases rollback --app {app_name}",
+  "secrets_command": "fly secrets list --app {app_name}"
+}
+EOF
+  for e in alpha staging prod; do
+    name=shop-$e file=fly.$e.toml
+    [ "$e" = prod ] && name=shop file=fly.toml
+    printf 'app = "%s"\nprimary_region = "iad"\n\n[http_service]\n  internal_port = 8080\n' \
+      "$name" >"$file"
+  done
+fi
 if [ "$existing" = 0 ]; then
   printf 'shop\n' >app.txt
   git add app.txt .factory
+  [ "$fly" = 0 ] || git add fly.alpha.toml fly.staging.toml fly.toml
   git commit -q -m "shop: first version"
 fi
 sha=$(git rev-parse HEAD)

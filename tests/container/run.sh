@@ -88,12 +88,14 @@ start_app() {
   app_url="http://127.0.0.1:$(cat "$1.port")"
 }
 
-# new_workspace NAME: a demo repo owned by $owner_uid with its own app; sets ws, app_url, sha.
+# new_workspace NAME [MAKE-WORKSPACE OPTIONS]: a demo repo owned by $owner_uid with its own app;
+# sets ws, app_url, sha.
 new_workspace() {
   ws=$tmp/$1/workspace
   mkdir -p "$ws"
   start_app "$ws" || return 1
-  sha=$("$here/make-workspace.sh" --dir "$ws" --url "$app_url" --owner "$owner_uid") || return 1
+  sha=$("$here/make-workspace.sh" --dir "$ws" --url "$app_url" --owner "$owner_uid" "${@:2}") ||
+    return 1
   mkdir -p "$tmp/$1/file_commands" "$tmp/$1/workflow" "$tmp/$1/home" "$tmp/$1/runner_temp"
 }
 
@@ -104,6 +106,8 @@ new_workspace() {
 # With `signal` set (TERM/INT) the run is interrupted once .app/deploy-started appears.
 # ---------------------------------------------------------------------------------------------
 declare -A inputs=()
+extra_envs=()  # NAME=VALUE pairs a scenario adds to the step's environment (as a step's env:)
+extra_run_args=()  # more container-engine options (a mount the runner adds, such as its socket)
 signal=
 attempt=0
 
@@ -171,14 +175,18 @@ run_deploy() {
   outputs_file='' summary_file=''
   envs=()
   [ "$kind" = github ] && runner_environment "$m" "$d"
+  envs+=("${extra_envs[@]+"${extra_envs[@]}"}")
   local cmd=()
   if [ "$m" = container ]; then
     local cname="fd-ctest-$$-$name" e
     containers+=("$cname")
-    cmd=("$engine" run --rm --name "$cname" --network host --workdir /github/workspace
+    # The hostname is the container's own name, as on a runner (where it is the container id):
+    # `docker run --volumes-from "$HOSTNAME"` from inside then finds this container.
+    cmd=("$engine" run --rm --name "$cname" --hostname "$cname" --network host
+      --workdir /github/workspace
       -v "$ws:/github/workspace" -v "$d/file_commands:/github/file_commands"
       -v "$d/workflow:/github/workflow" -v "$d/home:/github/home"
-      -v "$d/runner_temp:/github/runner_temp")
+      -v "$d/runner_temp:/github/runner_temp" "${extra_run_args[@]+"${extra_run_args[@]}"}")
     for e in "${envs[@]+"${envs[@]}"}"; do cmd+=(-e "${e%%=*}"); done
     cmd+=("$image" "$@")
   else
@@ -466,10 +474,189 @@ project_fakes_scenario() {
   expect_eq "$m project fakes: the results service refused nothing" 0 "$?"
 }
 
+# ---------------------------------------------------------------------------------------------
+# Fly.io: the manifest exactly as /setup writes it, `fly` supplied the way the action supplies it
+# (the pinned flyctl downloaded at start-up and checked against its SHA-256), here from a loopback
+# release server that serves the fake flyctl (tests/support/fake_flyctl.sh) as flyctl's asset.
+# ---------------------------------------------------------------------------------------------
+fly_token=fly-token-containerTest0123456789
+fly_asset=flyctl_0.4.85_Linux_x86_64.tar.gz
+
+# start_release_server DIR: sets release_url, release_log, fly_asset_sha
+start_release_server() {
+  local d=$1
+  mkdir -p "$d/assets/stage"
+  install -m 755 "$repo/tests/support/fake_flyctl.sh" "$d/assets/stage/flyctl"
+  tar -czf "$d/assets/$fly_asset" -C "$d/assets/stage" flyctl
+  fly_asset_sha=$(sha256sum "$d/assets/$fly_asset" | cut -d' ' -f1)
+  release_log=$d/releases.jsonl
+  : >"$release_log"
+  python3 "$here/release_server.py" --dir "$d/assets" --port-file "$d/releases.port" \
+    --log "$release_log" >"$d/releases.log" 2>&1 &
+  pids+=($!)
+  wait_for "$d/releases.port" 10 || return 1
+  release_url=http://127.0.0.1:$(cat "$d/releases.port")
+}
+
+receipt_bullet() { sed -n "s/^- \*\*$1\*\*: *//p" "$ws/DEPLOY-RECEIPT.md" 2>/dev/null | head -n1; }
+
+fly_scenarios() {
+  local m=$1 d wsroot=/github/workspace started=$SECONDS
+  say "$m: Fly.io — the /setup manifest unedited, fly downloaded (pinned, SHA-256 checked)"
+  new_workspace "$m-fly" --fly || { fail "$m: workspace"; return; }
+  d=$(dirname "$ws")
+  [ "$m" = container ] || wsroot=$ws
+  start_fake_github "$d" || { fail "$m: fake GitHub did not start"; return; }
+  start_release_server "$d" || { fail "$m: release server did not start"; return; }
+  local app
+  for app in shop-alpha shop-staging shop; do
+    FAKE_FLYCTL_STATE=$ws/.app/fly FLY_API_TOKEN=$fly_token sh "$repo/tests/support/fake_flyctl.sh" \
+      apps create "$app" >/dev/null
+  done
+  check "$m fly: no fly on the PATH the deploy starts with" \
+    env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin sh -c '! command -v fly'
+  extra_envs=("FLY_API_TOKEN=$fly_token" "FAKE_FLYCTL_TOKEN=$fly_token"
+    "FAKE_FLYCTL_STATE=$wsroot/.app/fly" "FAKE_FLYCTL_APP_DIR=$wsroot/.app"
+    "FACTORY_DEPLOY_TOOLS_MIRROR=$release_url")
+
+  # With the built-in pin, the fake asset is refused: it is not flyctl 0.4.85's real one.
+  inputs=([environment]=alpha)
+  write_event "$d" alpha
+  run_deploy "$m" github fly-pinned
+  expect_eq "$m fly pinned: a download that is not the pinned flyctl fails the deploy (exit 1)" 1 "$rc"
+  check "$m fly pinned: the receipt says the SHA-256 is not the pinned one" \
+    grep -q "SHA-256 $fly_asset_sha is not the pinned c3b5ed05319adf8a" "$ws/DEPLOY-RECEIPT.md"
+  check "$m fly pinned: nothing was deployed" test ! -e "$ws/.app/version"
+
+  # Pinned to the fake asset's checksum (FACTORY_DEPLOY_FLYCTL_VERSION/_SHA256): alpha → staging → prod.
+  extra_envs+=("FACTORY_DEPLOY_FLYCTL_VERSION=0.4.85" "FACTORY_DEPLOY_FLYCTL_SHA256=$fly_asset_sha")
+  local downloads_before environment
+  downloads_before=$(grep -c '"status": 200' "$release_log")
+  for environment in alpha staging prod; do
+    inputs=([environment]=$environment)
+    [ "$environment" = prod ] && inputs[confirm]=shop
+    write_event "$d" "$environment"
+    run_deploy "$m" github "fly-$environment"
+    expect_eq "$m fly $environment: exit code" 0 "$rc"
+    check_receipt "$m fly $environment" SUCCESS
+    expect_eq "$m fly $environment: the app runs the deployed commit" "$sha" "$(cat "$ws/.app/version" 2>/dev/null)"
+  done
+  expect_eq "$m fly: flyctl downloaded once for the job (then reused from RUNNER_TEMP)" 1 \
+    "$(($(grep -c '"status": 200' "$release_log") - downloads_before))"
+  check "$m fly: the download was verified" grep -q "flyctl 0.4.85: SHA-256 verified ($fly_asset_sha)" "$tmp/$m-fly/fly-alpha.out"
+  check "$m fly: the /setup rollback_command is reported as replaced" \
+    grep -q '^::warning.*fly releases rollback --app shop.*cannot work' "$out"
+  check "$m fly: prod's live release was read with fly status" grep -q 'status --app shop --json' "$ws/.app/fly/calls"
+
+  # Version 2 crashes in prod (flyctl's smoke checks fail); alpha and staging take it fine.
+  local previous=$sha
+  echo shop >"$ws/fake-fly-crashes"
+  git -C "$ws" -c safe.directory='*' add fake-fly-crashes
+  git -C "$ws" -c safe.directory='*' -c user.name=Dev -c user.email=dev@example.invalid \
+    commit -q -m "version 2"
+  sha=$(git -C "$ws" -c safe.directory='*' rev-parse HEAD)
+  sed -i "s/$previous/$sha/" "$ws/QA-REPORT.md" "$ws/SECURITY.md"
+  chown -R "$owner_uid:$owner_uid" "$ws"
+  for environment in alpha staging prod; do
+    inputs=([environment]=$environment)
+    [ "$environment" = prod ] && inputs[confirm]=shop
+    write_event "$d" "$environment"
+    run_deploy "$m" github "fly-v2-$environment"
+    [ "$environment" = prod ] || expect_eq "$m fly v2 $environment: exit code" 0 "$rc"
+  done
+  expect_eq "$m fly v2 prod: the crashing release is rolled back (exit 3)" 3 "$rc"
+  check_receipt "$m fly v2 prod" "ROLLED BACK"
+  expect_eq "$m fly v2 prod: output status" "ROLLED BACK" "$(output "$outputs_file" status)"
+  expect_eq "$m fly v2 prod: rolled back by the Fly.io built-in" \
+    "Fly.io built-in: redeploy release v1's image with fly deploy --image" \
+    "$(receipt_bullet 'Rollback mechanism')"
+  check "$m fly v2 prod: the live version after the rollback is the previous commit" \
+    bash -c "sed -n 's/^- \*\*Live version now\*\*: //p' '$ws/DEPLOY-RECEIPT.md' | grep -q '^$previous (Fly.io release v3, '"
+  expect_eq "$m fly v2 prod: the app runs the previous commit again" "$previous" "$(cat "$ws/.app/version" 2>/dev/null)"
+  check "$m fly v2 prod: the app is healthy again" test ! -e "$ws/.app/unhealthy"
+  check "$m fly v2 prod: flyctl was never asked for 'releases rollback'" \
+    bash -c "! grep -q 'releases rollback' '$ws/.app/fly/calls'"
+  local leaked=
+  for f in "$out" "$outputs_file" "$summary_file" "$ws/DEPLOY-RECEIPT.md"; do
+    # ::add-mask:: is how the runner learns what to mask: the one place the token may appear.
+    grep -v '^::add-mask::' "$f" | grep -qF "$fly_token" && leaked+=" ${f#"$tmp"/}"
+  done
+  expect_eq "$m fly: FLY_API_TOKEN in no log, output, summary or receipt" "" "$leaked"
+  check_no_root_files "$m fly"
+  extra_envs=()
+  echo "  ..    fly scenario ($m): $((SECONDS - started)) s"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Any other platform: its CLI image run through the Docker socket the runner mounts into container
+# actions. The docker CLI itself comes in through the manifest's `tools` (pinned by SHA-256); the
+# deploy command runs a sibling container that shares this one's mounts (--volumes-from
+# "$HOSTNAME"). debian:bookworm-slim stands in for a platform's CLI image. Container mode only;
+# needs a statically linked docker CLI on this machine to serve as the release asset.
+# ---------------------------------------------------------------------------------------------
+docker_socket_scenario() {
+  local m=$1 d host_docker socket service_pid=''
+  say "$m: any platform's CLI image through the Docker socket (docker CLI from 'tools')"
+  host_docker=$(command -v docker || true)
+  if [ -z "$host_docker" ] || ldd "$host_docker" >/dev/null 2>&1; then
+    skip "$m docker socket: no statically linked docker CLI here to serve as the release asset"
+    return
+  fi
+  new_workspace "$m-docker-socket" || { fail "$m: workspace"; return; }
+  d=$(dirname "$ws")
+  if [ "$engine" = podman ]; then
+    socket=$d/engine.sock
+    podman system service --time=0 "unix://$socket" >"$d/engine.log" 2>&1 &
+    service_pid=$!
+    pids+=("$service_pid")
+    wait_for "$socket" 10 || [ -S "$socket" ] || { fail "$m: podman API socket"; return; }
+  else
+    socket=/var/run/docker.sock
+  fi
+  mkdir -p "$d/assets/stage/docker"
+  install -m 755 "$host_docker" "$d/assets/stage/docker/docker"
+  tar -czf "$d/assets/docker.tgz" -C "$d/assets/stage" docker/docker
+  local asset_sha
+  asset_sha=$(sha256sum "$d/assets/docker.tgz" | cut -d' ' -f1)
+  release_log=$d/releases.jsonl
+  python3 "$here/release_server.py" --dir "$d/assets" --port-file "$d/releases.port" \
+    --log "$release_log" >"$d/releases.log" 2>&1 &
+  pids+=($!)
+  wait_for "$d/releases.port" 10 || { fail "$m: release server"; return; }
+  python3 - "$ws/.factory/deploy-config.json" \
+    "http://127.0.0.1:$(cat "$d/releases.port")/docker/cli/releases/download/v28/docker.tgz" \
+    "$asset_sha" <<'PY'
+import json, sys
+path, url, sha = sys.argv[1:]
+with open(path, encoding="utf-8") as f:
+    manifest = json.load(f)
+manifest["platform"] = "any (a CLI image through the Docker socket)"
+manifest["environments"]["alpha"]["deploy_command"] = (
+    'docker run --rm --volumes-from "$HOSTNAME" -w /github/workspace -e DEPLOY_SHA '
+    "docker.io/library/debian:bookworm-slim sh -c 'printf %s \"$DEPLOY_SHA\" > .app/version'")
+manifest["tools"] = [{"name": "docker", "url": url, "sha256": sha, "binary": "docker/docker"}]
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(manifest, f, indent=2)
+PY
+  chown "$owner_uid:$owner_uid" "$ws/.factory/deploy-config.json"
+  extra_run_args=(-v "$socket:/var/run/docker.sock")
+  run_deploy "$m" local docker-socket-alpha --environment alpha
+  extra_run_args=()
+  expect_eq "$m docker socket: exit code" 0 "$rc"
+  check_receipt "$m docker socket" SUCCESS
+  expect_eq "$m docker socket: the sibling CLI container wrote the deployed commit" "$sha" \
+    "$(cat "$ws/.app/version" 2>/dev/null)"
+  check "$m docker socket: the docker CLI came from 'tools', SHA-256 verified" \
+    grep -q "docker pinned: SHA-256 verified ($asset_sha)" "$out"
+  [ -z "$service_pid" ] || kill "$service_pid" 2>/dev/null
+}
+
 all_scenarios() {
   local_mode_scenarios "$1"
   github_mode_scenarios "$1"
   project_fakes_scenario "$1"
+  fly_scenarios "$1"
+  [ "$1" != container ] || docker_socket_scenario "$1"
   cancellation_scenarios "$1"
 }
 

@@ -25,6 +25,11 @@ Status SelectiveFailFs::writeAtomic(const std::string& path, std::string_view co
   return real_.writeAtomic(path, content);
 }
 
+Status SelectiveFailFs::writeExecutable(const std::string& path, std::string_view content) {
+  if (fails(path)) return refuse(path, "write", why());
+  return real_.writeExecutable(path, content);
+}
+
 Status SelectiveFailFs::append(const std::string& path, std::string_view content) {
   if (fails(path)) return refuse(path, "append to", why());
   return real_.append(path, content);

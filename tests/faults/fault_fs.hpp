@@ -29,6 +29,7 @@ class SelectiveFailFs : public FileSystem {
     return real_.read(path, maxBytes);
   }
   Status writeAtomic(const std::string& path, std::string_view content) override;
+  Status writeExecutable(const std::string& path, std::string_view content) override;
   Status append(const std::string& path, std::string_view content) override;
   Status renameNoReplace(const std::string& from, const std::string& to) override;
   Status makeDirs(const std::string& path) override { return real_.makeDirs(path); }

@@ -43,6 +43,9 @@ class DiskReader : public fd::FileSystem {
   fd::Status writeAtomic(const std::string& path, std::string_view /*content*/) override {
     return unexpected(path);
   }
+  fd::Status writeExecutable(const std::string& path, std::string_view /*content*/) override {
+    return unexpected(path);
+  }
   fd::Status append(const std::string& path, std::string_view /*content*/) override {
     return unexpected(path);
   }

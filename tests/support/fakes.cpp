@@ -65,6 +65,12 @@ Status FakeFileSystem::writeAtomic(const std::string& path, std::string_view con
   return okStatus();
 }
 
+Status FakeFileSystem::writeExecutable(const std::string& path, std::string_view content) {
+  Status written = writeAtomic(path, content);
+  if (written) executables.insert(path);
+  return written;
+}
+
 Status FakeFileSystem::append(const std::string& path, std::string_view content) {
   if (failWrites) return makeError(ErrorCode::Unavailable, path + ": no space left on device");
   if (symlinks.count(path) > 0) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,13 +29,15 @@ class FakeFileSystem : public FileSystem {
   std::map<std::string, std::string> owners;  // path -> reference it was matched to
   // path -> target: a symbolic link. Reads follow it like the kernel; appends refuse it.
   std::map<std::string, std::string> symlinks;
-  bool failWrites = false;  // simulates a full or read-only disk
+  std::set<std::string> executables;  // paths written by writeExecutable
+  bool failWrites = false;            // simulates a full or read-only disk
 
   bool exists(const std::string& path) const override;
   PathKind kindOf(const std::string& path) const override;
   Result<std::string> canonical(const std::string& path) const override;
   Result<std::string> read(const std::string& path, std::size_t maxBytes) const override;
   Status writeAtomic(const std::string& path, std::string_view content) override;
+  Status writeExecutable(const std::string& path, std::string_view content) override;
   Status append(const std::string& path, std::string_view content) override;
   Status renameNoReplace(const std::string& from, const std::string& to) override;
   Status makeDirs(const std::string& path) override;

@@ -25,6 +25,9 @@ class FileSystem {
   virtual Result<std::string> read(const std::string& path, std::size_t maxBytes) const = 0;
   // Temporary file in the same directory + rename, so readers never see half a file.
   virtual Status writeAtomic(const std::string& path, std::string_view content) = 0;
+  // Like writeAtomic, as a program its owner may run (mode 0755): a platform CLI fetched for the
+  // manifest's commands.
+  virtual Status writeExecutable(const std::string& path, std::string_view content) = 0;
   // Never through a symbolic link: FailedPrecondition when `path` is one.
   virtual Status append(const std::string& path, std::string_view content) = 0;
   // Never replaces an existing `to`: FailedPrecondition when it exists.

@@ -1,0 +1,54 @@
+// Fly.io out of the box. flyctl has no `releases rollback`: a rollback redeploys an earlier
+// release's image (`fly deploy --image`, the image found with `fly releases`), and what is live is
+// `fly status --json`'s current release. The manifest's own commands win where they work; the
+// /setup rollback_command (`fly releases rollback`) never works and is replaced, with a notice.
+#pragma once
+
+#include <map>
+
+#include "core/manifest.hpp"
+#include "platform/fly_json.hpp"
+#include "platform/manifest_platform.hpp"
+#include "platform/platform.hpp"
+
+namespace fd {
+
+class FlyPlatform : public Platform {
+ public:
+  FlyPlatform(const EnvConfig& env, PlatformServices services);
+
+  std::vector<std::string> notices() const override { return notices_; }
+  Status prepare() override;
+  LiveRelease readLive(std::string_view label) override;
+  std::string rollbackCommand() const override;
+  std::string rollbackMechanism() const override;
+  std::string liveVersionSource() const override;
+  RollbackAttempt rollBack(const std::string& toVersion, std::chrono::seconds timeout) override;
+
+ private:
+  struct Seen {
+    int release = 0;
+    std::string image;
+  };
+
+  bool builtInRollback() const { return !manifestRollbackWorks_; }
+  std::string fly(const std::string& arguments) const;
+  LiveRelease describe(const fly::Status& status);
+  // The release to go back to: the one seen live as `toVersion`, else the newest complete
+  // release before the newest one with another image.
+  const fly::Release* target(const std::vector<fly::Release>& releases,
+                             const std::string& toVersion) const;
+
+  const EnvConfig& env_;
+  PlatformServices services_;
+  ManifestPlatform manifest_;
+  bool manifestRollbackWorks_ = false;
+  std::vector<std::string> notices_;
+  std::map<std::string, Seen> seen_;  // every version readLive reported, with its release
+  std::string firstImage_;            // the image live at the first read (before the deploy)
+};
+
+// Whether the manifest's platform field names Fly.io ("fly.io", "Fly", "flyio").
+bool isFlyPlatform(const std::string& platform);
+
+}  // namespace fd

@@ -1,0 +1,49 @@
+#include "platform/manifest_platform.hpp"
+
+#include "core/text.hpp"
+
+namespace fd {
+
+namespace {
+
+constexpr auto kAskTimeout = std::chrono::seconds(120);
+
+}  // namespace
+
+ManifestPlatform::ManifestPlatform(const EnvConfig& env, CommandExecutor& commands)
+    : env_(env), commands_(commands) {}
+
+LiveRelease ManifestPlatform::readLive(std::string_view label) {
+  if (env_.currentVersionCommand.empty()) {
+    return {"", "", "no current_version_command in the manifest", false};
+  }
+  const CommandResult current = commands_.run(label, env_.currentVersionCommand, kAskTimeout);
+  const std::string live =
+      current.succeeded() && !current.tail.empty() ? trim(current.tail.front()) : "";
+  if (live.empty()) {
+    return {"", "", "current_version_command gave no version (" + describeCommandEnd(current) + ")",
+            true};
+  }
+  return {live, "", "", true};
+}
+
+std::string ManifestPlatform::rollbackCommand() const { return env_.rollbackCommand; }
+
+std::string ManifestPlatform::rollbackMechanism() const {
+  return env_.rollbackCommand.empty() ? "" : "manifest rollback_command";
+}
+
+std::string ManifestPlatform::liveVersionSource() const { return env_.currentVersionCommand; }
+
+RollbackAttempt ManifestPlatform::rollBack(const std::string& /*toVersion*/,
+                                           std::chrono::seconds timeout) {
+  RollbackAttempt attempt{rollbackMechanism(), env_.rollbackCommand, {}};
+  if (env_.rollbackCommand.empty()) {
+    attempt.result.tail = {"no rollback_command in the manifest"};
+    return attempt;
+  }
+  attempt.result = commands_.run("rollback", env_.rollbackCommand, timeout);
+  return attempt;
+}
+
+}  // namespace fd

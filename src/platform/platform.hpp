@@ -1,0 +1,69 @@
+// The hosting platform, as a port: what is live, how to roll back, and the CLI the manifest's
+// commands need. A generic platform knows only the manifest's commands; a platform with built-ins
+// (Fly.io) fills in what the manifest leaves out, or gets wrong, with its own CLI (PLATFORMS.md).
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/ports/environment.hpp"
+#include "core/ports/file_system.hpp"
+#include "core/ports/http_client.hpp"
+#include "core/ports/log.hpp"
+#include "core/ports/process_runner.hpp"
+#include "core/result.hpp"
+#include "deploy/command_executor.hpp"
+
+namespace fd {
+
+// What the platform says is live.
+struct LiveRelease {
+  std::string version;   // a commit SHA or the platform's release ("v12"); empty when unknown
+  std::string detail;    // for people: "Fly.io release v12, image registry.fly.io/shop:…"
+  std::string problem;   // why the version is unknown
+  bool askable = false;  // the manifest or the platform has a way to ask
+};
+
+// One rollback: by which mechanism, the command that ran, and how it ended.
+struct RollbackAttempt {
+  std::string mechanism;  // "manifest rollback_command" or "Fly.io built-in (…)"
+  std::string command;    // what ran, expanded; empty when nothing could run
+  CommandResult result;
+};
+
+// What a platform works with: the manifest's command runner (its PATH and variables too), the
+// log, the environment, and the disk and network for fetching a CLI.
+struct PlatformServices {
+  CommandExecutor& commands;
+  Log& log;
+  const Environment& env;
+  FileSystem& fs;
+  HttpClient& http;
+};
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+
+  // Things the user should know about how the manifest is read (a replaced command, ...).
+  virtual std::vector<std::string> notices() const = 0;
+  // Makes the platform's CLI available to every manifest command (PATH); FailedPrecondition with
+  // what to do when it cannot be (no token in CI, no pinned download for this machine, ...).
+  virtual Status prepare() = 0;
+  // Asks what is live now; `label` names the moment for the log ("current version").
+  virtual LiveRelease readLive(std::string_view label) = 0;
+  // How a rollback would be done, for the plan and for a human: a command, or empty when the
+  // platform has no way to roll back.
+  virtual std::string rollbackCommand() const = 0;
+  // Which mechanism rollBack uses: "manifest rollback_command", "Fly.io built-in (…)".
+  virtual std::string rollbackMechanism() const = 0;
+  // Where readLive gets its answer, for the plan: a command, or empty when it cannot ask.
+  virtual std::string liveVersionSource() const = 0;
+  // Rolls back to `toVersion` (what readLive said before the deploy, or the ledger's last
+  // success); `timeout` bounds each command it runs.
+  virtual RollbackAttempt rollBack(const std::string& toVersion, std::chrono::seconds timeout) = 0;
+};
+
+}  // namespace fd
