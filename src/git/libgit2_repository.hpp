@@ -26,6 +26,7 @@ class Libgit2Repository : public GitRepository {
   Result<std::vector<std::string>> tagsAt(const std::string& sha) override;
   Result<bool> isOnBranch(const std::string& sha, const std::string& branch) override;
   Result<std::string> defaultBranch() override;
+  Result<std::vector<std::string>> parents(const std::string& sha) override;
 
  private:
   Result<git_oid> resolveOid(std::string_view shaOrPrefix);

@@ -15,6 +15,7 @@ class PosixFileSystem : public FileSystem {
   Status makeDirs(const std::string& path) override;
   Status matchOwner(const std::string& path, const std::string& reference) override;
   std::vector<std::string> list(const std::string& directory) const override;
+  Status remove(const std::string& path) override;
 };
 
 }  // namespace fd

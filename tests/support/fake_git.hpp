@@ -20,6 +20,7 @@ class FakeGitRepository : public GitRepository {
   std::set<std::pair<std::string, std::string>> ancestry;  // (ancestor, descendant)
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> changes;
   std::map<std::string, std::vector<std::string>> tags;
+  std::map<std::string, std::vector<std::string>> parentsOf;  // sha -> parents
   bool onDefaultBranch = true;
 
   Result<std::string> head() override { return headSha; }
@@ -30,6 +31,11 @@ class FakeGitRepository : public GitRepository {
   Result<std::vector<std::string>> tagsAt(const std::string& sha) override;
   Result<bool> isOnBranch(const std::string& sha, const std::string& branch) override;
   Result<std::string> defaultBranch() override { return std::string("main"); }
+  Result<std::vector<std::string>> parents(const std::string& sha) override {
+    const auto found = parentsOf.find(sha);
+    if (found == parentsOf.end()) return std::vector<std::string>{};
+    return found->second;
+  }
 };
 
 // Forwards to a repository the test keeps, so the pipeline can own "its" copy.
@@ -52,6 +58,9 @@ class ForwardingGitRepository : public GitRepository {
     return target_.isOnBranch(sha, b);
   }
   Result<std::string> defaultBranch() override { return target_.defaultBranch(); }
+  Result<std::vector<std::string>> parents(const std::string& sha) override {
+    return target_.parents(sha);
+  }
 
  private:
   GitRepository& target_;

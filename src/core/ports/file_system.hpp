@@ -26,6 +26,8 @@ class FileSystem {
   // Gives `path` the owner of `reference` (a container runs as root; the workspace is not).
   virtual Status matchOwner(const std::string& path, const std::string& reference) = 0;
   virtual std::vector<std::string> list(const std::string& directory) const = 0;
+  // Removes a file; an absent file is fine.
+  virtual Status remove(const std::string& path) = 0;
 };
 
 }  // namespace fd

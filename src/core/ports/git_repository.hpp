@@ -28,6 +28,8 @@ class GitRepository {
   virtual Result<bool> isOnBranch(const std::string& sha, const std::string& branch) = 0;
   // The default branch: origin/HEAD's target, else "main" or "master" when present.
   virtual Result<std::string> defaultBranch() = 0;
+  // Full SHAs of a commit's parents, first parent first (none for a root or a shallow boundary).
+  virtual Result<std::vector<std::string>> parents(const std::string& sha) = 0;
 };
 
 }  // namespace fd
