@@ -25,6 +25,7 @@ struct Inputs {
   std::vector<std::string> requiredChecks;
   std::string blockerLabel = "deploy-blocker";
   std::string confirm;
+  std::string githubEnvironment;  // the GitHub environment approvals count for; empty: the target
   bool allowNonMain = false;
   ReportPolicy reportCommitPolicy = ReportPolicy::Content;
   bool dryRun = false;
