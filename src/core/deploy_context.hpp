@@ -17,6 +17,8 @@ struct DeployContext {
   std::string sha;               // full SHA being deployed
   std::string root;              // absolute working directory
   GitRepository* git = nullptr;  // may be null when the directory is not a repository
+  std::string versionLabel;      // "v1.4.0 (a1b2c3d)" or "a1b2c3d", as the receipt shows it
+  std::string kind = "deploy";   // what the ledger records: deploy | rollback
 };
 
 }  // namespace fd

@@ -47,7 +47,8 @@ DeployRecord Pipeline::run() {
     printPlan();
     return record_;
   }
-  if (ready && checkReadiness() && deploy() && verify()) record_.status = DeployStatus::Success;
+  if (ready && checkReadiness() && deploy() && verify() && confirmLive())
+    record_.status = DeployStatus::Success;
   if (deployStarted_ && record_.status != DeployStatus::Success) handleFailedRelease();
   finish();
   return record_;
@@ -135,7 +136,7 @@ bool Pipeline::resolveCommit() {
                     {"DEPLOY_SHA", sha},
                     {"DEPLOY_APP_NAME", env_.appName}});
   context_ = std::make_unique<DeployContext>(
-      DeployContext{inputs_, manifest_, env_, sha, root_, git_.get()});
+      DeployContext{inputs_, manifest_, env_, sha, root_, git_.get(), record_.versionLabel});
   log_.info("deploying " + record_.versionLabel + " (" + sha + ") to " + env_.name);
   return true;
 }

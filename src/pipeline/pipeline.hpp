@@ -27,6 +27,9 @@ struct LiveVersion {
   bool askable = false;  // the manifest (or platform) has a way to ask
 };
 
+// The failed step when the platform reports another version live after our deploy.
+inline constexpr const char* kLiveVersionStep = "live version";
+
 class Pipeline {
  public:
   Pipeline(World& world, const Inputs& inputs, SecretMasker& masker, Log& log,
@@ -52,6 +55,9 @@ class Pipeline {
   bool checkReadiness();
   // live_version.cpp
   LiveVersion readLiveVersion(std::string_view label);
+  // Before declaring success: what the platform says is live must be this deploy (when it can
+  // tell). A mismatch fails with step "live version" and is never rolled back.
+  bool confirmLive();
   // deploy_step.cpp
   bool deploy();
   // verify_step.cpp

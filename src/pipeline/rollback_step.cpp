@@ -18,6 +18,11 @@ void Pipeline::handleFailedRelease() {
   RollbackInfo& rollback = record_.rollback;
   rollback.command = env_.rollbackCommand;
   const bool cancelled = record_.failureReason.find("cancelled during") != std::string::npos;
+  if (record_.failedStep == kLiveVersionStep) {
+    rollback.performed = "NO";
+    rollback.reason = "another deploy replaced this one while it ran: rolling back would undo it";
+    return;
+  }
   switch (inputs_.environment) {
     case Target::Alpha:
       rollback.behavior = "N/A (alpha)";
