@@ -4,6 +4,7 @@
 #include <rapidjson/writer.h>
 
 #include "core/deploy_record.hpp"
+#include "github/confirmation_gate.hpp"
 #include "github/deployed_commit.hpp"
 #include "github/json_fields.hpp"
 
@@ -242,7 +243,10 @@ Result<std::string> GithubDeploymentLedger::begin(const DeployContext& context) 
               "; nothing was deployed. Wait for it to finish, then re-run this job (a "
               "`concurrency:` group per environment makes runs queue instead)";
   }
-  if (refusal.empty()) return created;  // an error here only means the record is incomplete
+  if (refusal.empty()) {
+    if (!id.empty()) warnAboutGithubsOwnDeployment(context);
+    return created;  // an error here only means the record is incomplete
+  }
   deploymentId_.clear();
   if (!id.empty()) {
     auto closed = postStatus(
@@ -251,6 +255,33 @@ Result<std::string> GithubDeploymentLedger::begin(const DeployContext& context) 
     if (!closed) log_.warning("could not close deployment " + id + ": " + closed.message());
   }
   return makeError(ErrorCode::Aborted, refusal);
+}
+
+void GithubDeploymentLedger::warnAboutGithubsOwnDeployment(const DeployContext& context) {
+  if (github_.runId.empty()) return;
+  const std::string environment = githubEnvironmentFor(inputs_, context.env.name);
+  auto listed = client_.get(repoPath() + "/deployments?environment=" + urlEncode(environment) +
+                            "&sha=" + deployedCommit(github_, context) + "&per_page=10");
+  if (!listed || !listed->json.IsArray()) return;  // only a hint: never a reason to stop
+  const std::string run = "/actions/runs/" + github_.runId + "/";
+  for (const auto& deployment : listed->json.GetArray()) {
+    DeploymentMark mark;
+    if (readMark(deployment, mark)) continue;
+    const std::string id = idField(deployment, "id");
+    auto statuses = client_.get(repoPath() + "/deployments/" + id + "/statuses?per_page=10");
+    if (!statuses || !statuses->json.IsArray()) continue;
+    for (const auto& status : statuses->json.GetArray()) {
+      const std::string url =
+          stringField(status, "log_url") + " " + stringField(status, "target_url");
+      if (url.find(run) == std::string::npos) continue;
+      log_.warning("GitHub created deployment " + id +
+                   " for this job's `environment: " + environment +
+                   "`, so this run leaves two deployments in the history (that one does not count "
+                   "for the promotion chain). Add `deployment: false` to the job's environment "
+                   "(required reviewers still apply): see docs/GITHUB.md");
+      return;
+    }
+  }
 }
 
 Status GithubDeploymentLedger::finish(const DeployContext& context, const DeployRecord& record) {

@@ -46,6 +46,9 @@ class GithubDeploymentLedger : public DeploymentLedger {
   Result<std::optional<Recorded>> deployInProgress(const std::string& environment,
                                                    std::int64_t ownId);
   bool runHasEnded(const DeploymentMark& mark);
+  // The deployment GitHub created for this job's `environment:` (unmarked, its statuses pointing
+  // into this run), if any: then this run leaves two deployments in the history.
+  void warnAboutGithubsOwnDeployment(const DeployContext& context);
   Status postStatus(const std::string& id, const std::string& state, const std::string& description,
                     const std::string& environmentUrl, bool autoInactive);
   Result<std::string> create(const DeployContext& context);

@@ -172,6 +172,66 @@ BOOST_AUTO_TEST_CASE(a_skipped_required_check_fails) {
                 "1 passed, 1 failed: e2e (skipped; a required check must conclude success)");
 }
 
+// A pull request: `feature` (a code commit, then reports about it) off main, and the merge
+// commit GitHub makes, checked out as actions/checkout does on pull_request events.
+struct PullRequest {
+  explicit PullRequest(GithubScene& scene, bool baseMovesOn) {
+    DeployRepo& repo = scene.repo;
+    repo.git("checkout -q -b feature");
+    repo.write("app/feature.txt", "a feature\n");
+    repo.commit("feature");
+    repo.commitReports();
+    head = repo.head();
+    repo.git("checkout -q main");
+    if (baseMovesOn) {
+      repo.write("app/payments.txt", "a newer base, never tested with the feature\n");
+      repo.commit("payments");
+    }
+    repo.git("merge -q --no-ff -m merge feature");
+    merge = repo.head();
+    repo.write("../scratch/event.json",
+               "{\"pull_request\":{\"number\":7,\"head\":{\"sha\":\"" + head + "\"}}}");
+    scene.head = merge;
+    scene.eventName = "pull_request";
+    scene.extraEnv["GITHUB_EVENT_PATH"] = repo.scratch("event.json");
+    scene.github.update([&](GithubState& s) {
+      s.checkRuns.clear();
+      for (GhCheckRun run : {scene.check(11, "build"), GithubScene::ownCheckRun()}) {
+        run.headSha = head;  // checks of pull_request runs live on the PR head
+        s.checkRuns.push_back(run);
+      }
+      s.deployments = {FakeGithub::factoryDeployment(100, head, "alpha", "900", "success")};
+    });
+  }
+  std::string head;
+  std::string merge;
+};
+
+BOOST_AUTO_TEST_CASE(pull_request_deploys_the_merge_commit_and_finds_checks_on_the_head) {
+  GithubScene scene;
+  const PullRequest pr(scene, false);
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(contains(run.out, "deploying " + pr.merge), run.out);
+  const std::string outputs = scene.repo.readScratch("output");
+  BOOST_TEST(contains(outputs, "version<<"), outputs);
+  BOOST_TEST(contains(outputs, "\n" + pr.merge + "\n"), outputs);
+  BOOST_TEST(scene.github.state().deployments.back().sha == pr.merge);
+  BOOST_TEST(contains(ciRow(scene.receipt()), "| PASS | 1 passed"), ciRow(scene.receipt()));
+}
+
+BOOST_AUTO_TEST_CASE(pull_request_whose_merge_brings_untested_base_code_is_refused) {
+  GithubScene scene;
+  const PullRequest pr(scene, true);
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(!contains(run.out, "deploying " + pr.merge), run.out);
+  BOOST_TEST(!contains(run.out, "deploying " + pr.head), run.out);
+  const std::string qa = linesWith(scene.receipt(), "| QA Report |");
+  BOOST_TEST(contains(qa, "| STALE |"), qa);
+  BOOST_TEST(contains(qa, "app/payments.txt"), qa);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace fd::test
