@@ -45,6 +45,7 @@ class GithubCiGate : public CiGate {
   RestClient& client_;
   Clock& clock_;
   Log& log_;
+  bool runsHidden_ = false;  // the workflow runs list was refused once (said once)
 };
 
 }  // namespace fd::github

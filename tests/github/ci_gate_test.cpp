@@ -346,6 +346,27 @@ BOOST_AUTO_TEST_CASE(invalid_ignore_regex_fails_the_gate_naming_the_input) {
   BOOST_TEST(h.fake.requests().empty());
 }
 
+BOOST_AUTO_TEST_CASE(without_actions_read_a_queued_run_still_shows_through_its_check_suite) {
+  Harness h;
+  h.inputs.ciTimeoutS = 20;
+  const ServerResponse forbidden{
+      403, {}, R"({"message":"Resource not accessible by integration"})"};
+  for (int i = 0; i < 4; ++i) h.fake.script("GET", "/actions/runs", forbidden);  // jobs, runs ×3
+  h.fake.update([](GithubState& s) {
+    s.checkRuns = {externalCheck(1, "lint")};
+    GhCheckSuite queued;
+    queued.id = 5002;
+    queued.appSlug = "github-actions";
+    queued.appId = 15368;
+    s.checkSuites = {queued};
+  });
+  const GateResult result = runGate(h);
+  BOOST_TEST(!result.passed);
+  BOOST_TEST(result.row.notes ==
+             "timed out after 20s: 1 passed, 1 pending: check suite: github-actions (queued)");
+  BOOST_TEST(h.log.contains("workflow runs are not readable"));
+}
+
 BOOST_AUTO_TEST_CASE(pull_request_head_checks_stand_for_a_merge_commit_with_the_same_code) {
   Harness h;
   FakeGitRepository git;
