@@ -4,8 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/deploy_repo.hpp"
-#include "support/process_probe.hpp"
 #include "support/loopback_server.hpp"
+#include "support/process_probe.hpp"
 
 namespace fd::test {
 

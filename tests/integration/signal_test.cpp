@@ -6,8 +6,8 @@
 #include <fstream>
 
 #include "support/deploy_repo.hpp"
-#include "support/process_probe.hpp"
 #include "support/loopback_server.hpp"
+#include "support/process_probe.hpp"
 
 namespace fd::test {
 
