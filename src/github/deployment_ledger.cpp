@@ -98,7 +98,8 @@ Result<std::vector<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::re
     each.id = intField(deployment, "id");
     each.entry = LedgerEntry{environment, stringField(deployment, "sha"), "", "",
                              "",          std::to_string(each.id)};
-    auto state = withState(each.id, std::move(each));
+    const std::int64_t id = each.id;
+    auto state = withState(id, std::move(each));
     if (!state) return state.error();
     found.push_back(std::move(state).value());
   }
@@ -223,7 +224,7 @@ Result<std::string> GithubDeploymentLedger::create(const DeployContext& context)
 }
 
 Result<std::string> GithubDeploymentLedger::begin(const DeployContext& context) {
-  const Result<std::string> created =
+  Result<std::string> created =
       inputs_.createDeployment ? create(context) : Result<std::string>(std::string());
   const std::string id = deploymentId_;
   // The deployment is the claim: created first, then the older claim wins, so two runs that
@@ -274,8 +275,9 @@ void GithubDeploymentLedger::warnAboutGithubsOwnDeployment(const DeployContext& 
       const std::string url =
           stringField(status, "log_url") + " " + stringField(status, "target_url");
       if (url.find(run) == std::string::npos) continue;
-      log_.warning("GitHub created deployment " + id +
-                   " for this job's `environment: " + environment +
+      std::string warning = "GitHub created deployment " + id + " for this job's `environment: ";
+      warning += environment;
+      log_.warning(warning +
                    "`, so this run leaves two deployments in the history (that one does not count "
                    "for the promotion chain). Add `deployment: false` to the job's environment "
                    "(required reviewers still apply): see docs/GITHUB.md");

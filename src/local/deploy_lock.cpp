@@ -116,17 +116,20 @@ Status DeployLock::acquire(const std::string& environment, const std::string& sh
       (void)fs_.remove(path);
       continue;
     }
-    return makeError(
-        ErrorCode::Aborted,
-        "another deploy to " + environment + " is in progress: " + path + " is held by " +
-            (holder.owner.pid > 0 ? "process " + std::to_string(holder.owner.pid)
-                                  : "an unknown process") +
-            (holder.owner.host.empty() ? "" : " on " + holder.owner.host) +
-            (holder.sha.empty() ? "" : ", deploying " + holder.sha.substr(0, 7)) +
-            (holder.since.empty() ? "" : " since " + holder.since) +
-            "; nothing was deployed. Wait for it to finish, then deploy again (if no deploy is "
-            "running, delete " +
-            path + ")");
+    std::string message = "another deploy to " + environment + " is in progress: ";
+    message += path;
+    message += " is held by " +
+               (holder.owner.pid > 0 ? "process " + std::to_string(holder.owner.pid)
+                                     : std::string("an unknown process")) +
+               (holder.owner.host.empty() ? "" : " on " + holder.owner.host) +
+               (holder.sha.empty() ? "" : ", deploying " + holder.sha.substr(0, 7)) +
+               (holder.since.empty() ? "" : " since " + holder.since);
+    message +=
+        "; nothing was deployed. Wait for it to finish, then deploy again (if no deploy is "
+        "running, delete ";
+    message += path;
+    message += ")";
+    return makeError(ErrorCode::Aborted, message);
   }
   return makeError(ErrorCode::Aborted, path + ": could not take over a stale lock");
 }
