@@ -51,6 +51,10 @@ class MemoryFileSystem : public FileSystem {
     return okStatus();
   }
   std::vector<std::string> list(const std::string& /*directory*/) const override { return {}; }
+  Status remove(const std::string& path) override {
+    files.erase(path);
+    return okStatus();
+  }
 };
 
 }  // namespace fd::fuzz

@@ -37,6 +37,8 @@ constexpr InputSpec kInputs[] = {
     {"required-checks", Kind::List, "", "check names that must exist and pass"},
     {"blocker-label", Kind::Text, "deploy-blocker", "open PRs with this label block prod"},
     {"confirm", Kind::Text, "", "prod confirmation: must equal the prod app_name"},
+    {"github-environment", Kind::Text, "",
+     "GitHub environment whose approvals confirm prod (default: the target's name)"},
     {"allow-non-main", Kind::Boolean, "false",
      "permit prod from a commit not on the default branch"},
     {"report-commit-policy", Kind::Policy, "content", "exact or content"},
@@ -178,7 +180,8 @@ Status apply(const InputSpec& spec, const std::string& value, Inputs& inputs) {
                      "input \"artifact-name\": \"" + value +
                          "\" contains a character artifacts forbid (\" : < > | * ? \\ / CR LF)");
   }
-  if (name != "confirm" && name != "artifact-name" && value.empty()) {
+  if (name != "confirm" && name != "artifact-name" && name != "github-environment" &&
+      value.empty()) {
     return inputError(spec, value, "a non-empty value");
   }
   std::map<std::string, std::string*> fields = {{"config", &inputs.config},
@@ -188,6 +191,7 @@ Status apply(const InputSpec& spec, const std::string& value, Inputs& inputs) {
                                                 {"working-directory", &inputs.workingDirectory},
                                                 {"blocker-label", &inputs.blockerLabel},
                                                 {"confirm", &inputs.confirm},
+                                                {"github-environment", &inputs.githubEnvironment},
                                                 {"artifact-name", &inputs.artifactName}};
   *fields.at(name) = value;
   return okStatus();

@@ -65,7 +65,8 @@ bool GateFiles::isBookkeeping(std::string_view path) const {
   if (!startsWith(path, prefix_)) return false;
   const std::string_view rest = path.substr(prefix_.size());
   return rest == stateFile_ || rest == stateFile_ + ".bak" ||
-         startsWith(rest, stateFile_ + ".corrupt-") || rest == ".factory/deployments.jsonl";
+         startsWith(rest, stateFile_ + ".corrupt-") || rest == ".factory/deployments.jsonl" ||
+         (startsWith(rest, ".factory/deploy-") && endsWith(rest, ".lock"));  // a local deploy's
 }
 
 bool GateFiles::isConfigured(std::string_view path) const {

@@ -15,7 +15,8 @@ class GateFiles {
   // - reports and receipts at any depth: QA-REPORT*.md, SECURITY*.md, DEPLOY-RECEIPT*.md;
   // - Markdown files (*.md) under deployments/ and reports/ — never scripts or other files there;
   // - bookkeeping this tool and the factory's skills write: .factory/state.json (and its .bak and
-  //   .corrupt-* backups), .factory/deployments.jsonl (the local ledger).
+  //   .corrupt-* backups), .factory/deployments.jsonl (the local ledger) and
+  //   .factory/deploy-<environment>.lock (a local deploy in progress).
   // Never the manifest, .factory/settings.json or anything else under .factory/.
   GateFiles() = default;
 

@@ -26,6 +26,7 @@ struct Inputs {
   std::vector<std::string> requiredChecks;
   std::string blockerLabel = "deploy-blocker";
   std::string confirm;
+  std::string githubEnvironment;  // the GitHub environment approvals count for; empty: the target
   bool allowNonMain = false;
   ReportPolicy reportCommitPolicy = ReportPolicy::Content;
   // Untracked, not ignored paths the Checkout gate lets through (build outputs), as patterns

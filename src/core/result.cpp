@@ -20,6 +20,8 @@ const char* errorCodeName(ErrorCode code) {
       return "permission denied";
     case ErrorCode::Cancelled:
       return "cancelled";
+    case ErrorCode::Aborted:
+      return "aborted";
     case ErrorCode::Internal:
       return "internal";
   }

@@ -6,6 +6,8 @@
 //   DeadlineExceeded   the time budget ran out
 //   ResourceExhausted  too large or rate limited
 //   Cancelled          a signal asked us to stop
+//   Aborted            someone else holds what we need (another deploy to the environment):
+//                      retry once they are done
 //   Internal           a bug or an unexpected system failure
 #pragma once
 
@@ -24,6 +26,7 @@ enum class ErrorCode {
   ResourceExhausted,
   PermissionDenied,
   Cancelled,
+  Aborted,
   Internal,
 };
 

@@ -31,6 +31,25 @@ bool names(const std::string& version, const std::string& fullSha) {
 
 std::string shortSha(const std::string& sha) { return sha.substr(0, kMinAbbreviation); }
 
+bool liveVersionNames(const std::string& live, const std::string& fullSha,
+                      const std::vector<std::string>& tags) {
+  const auto isName = [&](const std::string& word) {
+    return names(word, fullSha) || std::find(tags.begin(), tags.end(), word) != tags.end();
+  };
+  if (fullSha.empty() || live.empty()) return false;
+  if (isName(live)) return true;
+  std::string word;
+  for (const char c : live + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      word += c;
+      continue;
+    }
+    if (!word.empty() && isName(word)) return true;
+    word.clear();
+  }
+  return false;
+}
+
 std::optional<std::string> versionMismatch(std::string_view body, const std::string& fullSha) {
   if (fullSha.empty()) return "no deployed commit to compare the version with";
   rapidjson::Document document;

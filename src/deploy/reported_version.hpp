@@ -4,12 +4,19 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fd {
 
 // nullopt when the body's `version` is the full SHA or an abbreviation of it (at least 7 hex
 // characters, any case); otherwise why not, e.g. "version 1a2b3c4 is not 9f8e7d6".
 std::optional<std::string> versionMismatch(std::string_view body, const std::string& fullSha);
+
+// Whether what the platform says is live (current_version_command's first line) names the
+// commit: the full SHA or an abbreviation of it (at least 7 hex characters, any case), one of its
+// tags, or a word of it that is one of those ("registry.fly.io/shop:deployment-a1b2c3d4").
+bool liveVersionNames(const std::string& live, const std::string& fullSha,
+                      const std::vector<std::string>& tags);
 
 // The first 7 characters of a SHA, the way the factory abbreviates.
 std::string shortSha(const std::string& sha);

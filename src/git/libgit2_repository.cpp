@@ -376,4 +376,18 @@ Result<std::unique_ptr<GitRepository>> openGitRepository(const std::string& path
       std::make_unique<Libgit2Repository>(std::move(repository), path));
 }
 
+Result<std::vector<std::string>> Libgit2Repository::parents(const std::string& sha) {
+  Result<git_oid> oid = resolveOid(sha);
+  if (!oid) return oid.error();
+  git_commit* rawCommit = nullptr;
+  const int rc = git_commit_lookup(&rawCommit, repository_.get(), &*oid);
+  git::CommitPtr commit(rawCommit);
+  if (rc < 0) return git::libgit2Error(rc, toHex(*oid) + ": cannot read the commit");
+  std::vector<std::string> shas;
+  const unsigned int count = git_commit_parentcount(commit.get());
+  for (unsigned int i = 0; i < count; ++i)
+    shas.push_back(toHex(*git_commit_parent_id(commit.get(), i)));
+  return shas;
+}
+
 }  // namespace fd

@@ -31,6 +31,7 @@ class Libgit2Repository : public GitRepository {
   Result<std::string> workdir() override;
   Result<std::vector<GitRemote>> remotes() override;
   Result<bool> isOnRemote(const std::string& sha, const std::string& remote) override;
+  Result<std::vector<std::string>> parents(const std::string& sha) override;
 
  private:
   Result<git_oid> resolveOid(std::string_view shaOrPrefix);

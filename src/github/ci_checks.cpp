@@ -33,6 +33,32 @@ bool requiredPresent(const CheckPattern& pattern, const std::vector<CheckItem>& 
                      [&](const CheckItem& item) { return pattern.matches(item.name); });
 }
 
+bool isRequired(const CheckFilter& filter, const std::string& name) {
+  return std::any_of(filter.required.begin(), filter.required.end(),
+                     [&](const CheckPattern& pattern) { return pattern.matches(name); });
+}
+
+// A required check that was skipped or neutral did not run: it is no evidence, and fails.
+CheckItem demoteUnsuccessfulRequired(CheckItem item, const CheckFilter& filter) {
+  if (item.state != CheckItem::State::Passed || item.success || !isRequired(filter, item.name))
+    return item;
+  item.state = CheckItem::State::Failed;
+  item.detail += "; a required check must conclude success";
+  return item;
+}
+
+std::string appKey(const CheckRun& run) {
+  return run.appSlug + "\n" + std::to_string(run.appId) + "\n" + run.name;
+}
+
+// "https://github.com/o/r/actions/runs/1000" followed by the end, '/' or '?'.
+bool pointsIntoRun(const std::string& url, const RunIdentity& identity) {
+  const std::string prefix = identity.serverUrl + "/" + identity.owner + "/" + identity.repo +
+                             "/actions/runs/" + identity.runId;
+  if (url.compare(0, prefix.size(), prefix) != 0) return false;
+  return url.size() == prefix.size() || url[prefix.size()] == '/' || url[prefix.size()] == '?';
+}
+
 }  // namespace
 
 CheckRun parseCheckRun(const rapidjson::Value& json) {
@@ -43,13 +69,17 @@ CheckRun parseCheckRun(const rapidjson::Value& json) {
   run.conclusion = stringField(json, "conclusion");
   run.startedAt = stringField(json, "started_at");
   run.detailsUrl = stringField(json, "details_url");
+  const rapidjson::Value& app = objectField(json, "app");
+  run.appSlug = stringField(app, "slug");
+  run.appId = intField(app, "id");
+  run.suiteId = intField(objectField(json, "check_suite"), "id");
   return run;
 }
 
 std::vector<CheckRun> latestPerName(const std::vector<CheckRun>& runs) {
   std::map<std::string, CheckRun> latest;
   for (const CheckRun& run : runs) {
-    auto [slot, inserted] = latest.emplace(run.name, run);
+    auto [slot, inserted] = latest.emplace(appKey(run), run);
     if (!inserted && newer(run, slot->second)) slot->second = run;
   }
   std::vector<CheckRun> result;
@@ -58,15 +88,11 @@ std::vector<CheckRun> latestPerName(const std::vector<CheckRun>& runs) {
   return result;
 }
 
-bool belongsToRun(const CheckRun& run, const std::string& runId,
+bool belongsToRun(const CheckRun& run, const RunIdentity& identity,
                   const std::set<std::int64_t>& jobIds) {
   if (jobIds.count(run.id) > 0) return true;
-  if (runId.empty()) return false;
-  const std::string marker = "/actions/runs/" + runId;
-  const auto at = run.detailsUrl.find(marker);
-  if (at == std::string::npos) return false;
-  const std::size_t end = at + marker.size();
-  return end == run.detailsUrl.size() || run.detailsUrl[end] == '/' || run.detailsUrl[end] == '?';
+  if (identity.runId.empty() || run.appSlug != kActionsAppSlug) return false;
+  return pointsIntoRun(run.detailsUrl, identity);
 }
 
 CheckItem itemForCheckRun(const CheckRun& run) {
@@ -81,6 +107,7 @@ CheckItem itemForCheckRun(const CheckRun& run) {
   const bool green =
       run.conclusion == "success" || run.conclusion == "neutral" || run.conclusion == "skipped";
   item.state = green ? CheckItem::State::Passed : CheckItem::State::Failed;
+  item.success = run.conclusion == "success";
   return item;
 }
 
@@ -88,6 +115,7 @@ CheckItem itemForStatus(const std::string& context, const std::string& state) {
   CheckItem item;
   item.name = context;
   item.detail = state;
+  item.success = state == "success";
   if (state == "success")
     item.state = CheckItem::State::Passed;
   else if (state == "pending" || state.empty())
@@ -105,7 +133,7 @@ CiVerdict evaluate(const CiSnapshot& snapshot, const CheckFilter& filter) {
     if (filter.ignored(item.name))
       ignored.push_back(item.name);
     else
-      relevant.push_back(item);
+      relevant.push_back(demoteUnsuccessfulRequired(item, filter));
   }
   std::vector<std::string> failed;
   std::vector<std::string> pending;
@@ -129,7 +157,7 @@ CiVerdict evaluate(const CiSnapshot& snapshot, const CheckFilter& filter) {
   if (!verdict.missing.empty()) notes += "; missing: " + listed(verdict.missing);
   if (!ignored.empty()) notes += "; ignored: " + listed(ignored);
   if (!snapshot.excludedOwn.empty())
-    notes += "; this run's unfinished jobs excluded: " + listed(snapshot.excludedOwn);
+    notes += "; excluded (this job and its matrix legs): " + listed(snapshot.excludedOwn);
   verdict.notes = notes;
 
   if (!failed.empty())

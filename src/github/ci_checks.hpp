@@ -12,6 +12,10 @@
 
 namespace fd::github {
 
+// GitHub Actions' own app: every job of a workflow run reports as a check run of this app.
+inline constexpr const char* kActionsAppSlug = "github-actions";
+inline constexpr std::int64_t kActionsAppId = 15368;
+
 struct CheckRun {
   std::int64_t id = 0;
   std::string name;
@@ -19,18 +23,31 @@ struct CheckRun {
   std::string conclusion;  // empty until completed
   std::string startedAt;   // ISO 8601; empty when not started
   std::string detailsUrl;
+  std::string appSlug;  // the app that reported it ("github-actions"); empty when GitHub gives none
+  std::int64_t appId = 0;
+  std::int64_t suiteId = 0;  // check_suite.id
 };
 
 CheckRun parseCheckRun(const rapidjson::Value& json);
 
 // Re-runs leave several check runs per name: keep the newest (started_at, then id; one that has
-// not started yet is newer than any that has).
+// not started yet is newer than any that has). Keyed by app and name: a check of the same name
+// from another app is another check, and never hides this one.
 std::vector<CheckRun> latestPerName(const std::vector<CheckRun>& runs);
 
+// Where this workflow run lives, to recognise its jobs among a commit's check runs.
+struct RunIdentity {
+  std::string serverUrl;  // GITHUB_SERVER_URL, e.g. https://github.com
+  std::string owner;
+  std::string repo;
+  std::string runId;  // empty: no run (local mode), nothing is this run's
+};
+
 // Whether a check run is a job of this workflow run: its id is one of the run attempt's job ids
-// (the Actions job id is the check run id), or its details_url points into the run. Names play
-// no part, so renamed (`name:`) and matrix jobs are recognised too.
-bool belongsToRun(const CheckRun& run, const std::string& runId,
+// (the Actions job id is the check run id), or it was reported by GitHub Actions itself (the app,
+// not the name) with a details_url on this server inside this run. A third-party check whose URL
+// merely points into the run is not this run's. Names play no part.
+bool belongsToRun(const CheckRun& run, const RunIdentity& identity,
                   const std::set<std::int64_t>& jobIds);
 
 // One check run or commit status, reduced to what the gate needs.
@@ -38,6 +55,7 @@ struct CheckItem {
   std::string name;
   std::string detail;  // the conclusion or state as GitHub spells it: "failure", "in_progress"
   enum class State { Passed, Failed, Pending } state = State::Pending;
+  bool success = false;  // concluded exactly `success` (a required check needs that)
 };
 
 CheckItem itemForCheckRun(const CheckRun& run);
@@ -46,7 +64,7 @@ CheckItem itemForStatus(const std::string& context, const std::string& state);
 
 struct CiSnapshot {
   std::vector<CheckItem> items;
-  std::vector<std::string> excludedOwn;  // this run's unfinished jobs, by name
+  std::vector<std::string> excludedOwn;  // this job and its matrix legs, by name
 };
 
 struct CiVerdict {
@@ -58,8 +76,9 @@ struct CiVerdict {
   std::vector<std::string> missing;
 };
 
-// Fail as soon as anything failed; pass when something was found and all of it passed and every
-// required check is there; otherwise pending. Zero checks is never a pass.
+// Fail as soon as anything failed (or a required check concluded anything but `success`); pass
+// when something was found and all of it passed and every required check is there; otherwise
+// pending. Zero checks is never a pass.
 CiVerdict evaluate(const CiSnapshot& snapshot, const CheckFilter& filter);
 
 }  // namespace fd::github

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include "github/ci_commits.hpp"
 #include "github/deployed_commit.hpp"
 #include "github/json_fields.hpp"
+#include "github/pending_work.hpp"
 
 namespace fd::github {
 
@@ -24,6 +26,14 @@ GateResult result(bool passed, const std::string& notes, const std::string& reru
 
 std::string seconds(long long value) { return std::to_string(value) + "s"; }
 
+// "a1b2c3d, 9f8e7d6 (same code)"
+std::string describeCommits(const std::vector<std::string>& shas) {
+  std::string text = shortSha(shas.front());
+  if (shas.size() == 1) return text;
+  for (std::size_t i = 1; i < shas.size(); ++i) text += ", " + shortSha(shas[i]);
+  return text + " (the same code)";
+}
+
 }  // namespace
 
 GithubCiGate::GithubCiGate(GithubContext github, const Inputs& inputs, RestClient& client,
@@ -34,20 +44,39 @@ std::string GithubCiGate::repoPath() const {
   return "/repos/" + github_.owner + "/" + github_.repo;
 }
 
-Result<std::set<std::int64_t>> GithubCiGate::ownJobIds() {
-  std::set<std::int64_t> ids;
-  if (github_.runId.empty()) return ids;
+OwnJobs GithubCiGate::ownJobs() {
+  OwnJobs own;
+  if (github_.runId.empty()) {
+    own.how = "no workflow run: no job of its own to leave out";
+    return own;
+  }
   auto pages = client_.getAll(repoPath() + "/actions/runs/" + github_.runId + "/attempts/" +
                               github_.runAttempt + "/jobs");
-  if (!pages) return pages.error();
-  for (const auto& page : *pages) {
-    for (const auto& job : arrayField(page, "jobs").GetArray()) ids.insert(intField(job, "id"));
+  if (!pages) {
+    own.how = "cannot list this run's jobs (" + pages.message() + ")";
+    return own;
   }
-  return ids;
+  std::vector<RunJob> jobs;
+  for (const auto& page : *pages) {
+    for (const auto& job : arrayField(page, "jobs").GetArray()) {
+      jobs.push_back(RunJob{intField(job, "id"), stringField(job, "name"),
+                            stringField(job, "status"), stringField(job, "runner_name")});
+    }
+  }
+  return identifyOwnJobs(jobs, github_.runnerName);
 }
 
-Status GithubCiGate::addCheckRuns(const std::string& sha, const std::set<std::int64_t>& jobIds,
-                                  CiSnapshot& snapshot) {
+bool GithubCiGate::isOwn(const CheckRun& run, const OwnJobs& own) const {
+  if (own.identified) return own.ids.count(run.id) > 0;
+  // Fallback: this run's unfinished job named like the job key (GITHUB_JOB), reported by
+  // GitHub Actions itself. Anything else of this run is waited for.
+  const RunIdentity identity{github_.serverUrl, github_.owner, github_.repo, github_.runId};
+  return run.status != "completed" && belongsToRun(run, identity, {}) &&
+         namedLikeJobKey(run.name, github_.job);
+}
+
+Status GithubCiGate::addCheckRuns(const std::string& sha, const std::string& suffix,
+                                  const OwnJobs& own, Poll& poll) {
   auto pages = client_.getAll(repoPath() + "/commits/" + sha + "/check-runs");
   if (!pages) return pages.error();
   std::vector<CheckRun> runs;
@@ -56,62 +85,112 @@ Status GithubCiGate::addCheckRuns(const std::string& sha, const std::set<std::in
       runs.push_back(parseCheckRun(run));
   }
   for (const CheckRun& run : latestPerName(runs)) {
-    // This run's jobs that have not finished cannot be ones this job `needs:` (those finished
-    // first): they are this job itself or siblings, and waiting for them would deadlock.
-    if (run.status != "completed" && belongsToRun(run, github_.runId, jobIds)) {
-      snapshot.excludedOwn.push_back(run.name);
+    if (isOwn(run, own)) {
+      poll.snapshot.excludedOwn.push_back(run.name);
+      if (run.id == own.self || !own.identified) poll.ownSuites.insert(run.suiteId);
       continue;
     }
-    snapshot.items.push_back(itemForCheckRun(run));
+    CheckItem item = itemForCheckRun(run);
+    if (item.state == CheckItem::State::Pending) poll.reportingSuites.insert(run.suiteId);
+    item.detail += suffix;
+    poll.snapshot.items.push_back(std::move(item));
   }
   return okStatus();
 }
 
-Status GithubCiGate::addStatuses(const std::string& sha, CiSnapshot& snapshot) {
+Status GithubCiGate::addStatuses(const std::string& sha, const std::string& suffix, Poll& poll) {
   auto pages = client_.getAll(repoPath() + "/commits/" + sha + "/status");
   if (!pages) return pages.error();
   // The combined state is "pending" when there are no statuses at all: read the statuses
   // themselves, never the combined state.
   for (const auto& page : *pages) {
     for (const auto& status : arrayField(page, "statuses").GetArray()) {
-      snapshot.items.push_back(
-          itemForStatus(stringField(status, "context"), stringField(status, "state")));
+      CheckItem item = itemForStatus(stringField(status, "context"), stringField(status, "state"));
+      item.detail += suffix;
+      poll.snapshot.items.push_back(std::move(item));
     }
   }
   return okStatus();
 }
 
-Result<CiSnapshot> GithubCiGate::snapshot(const std::string& sha,
-                                          const std::set<std::int64_t>& jobIds) {
-  CiSnapshot snapshot;
-  if (auto runs = addCheckRuns(sha, jobIds, snapshot); !runs) return runs.error();
-  if (auto statuses = addStatuses(sha, snapshot); !statuses) return statuses.error();
-  return snapshot;
+Status GithubCiGate::addPendingWork(const std::string& sha, Poll& poll) {
+  PendingWorkInput input;
+  auto runs = client_.getAll(repoPath() + "/actions/runs?head_sha=" + sha);
+  // Without `actions: read` the check suites still show every queued workflow run (a run gets
+  // its suite when it is created), only without the workflow's name.
+  if (!runs && runs.code() != ErrorCode::PermissionDenied) return runs.error();
+  if (!runs && !runsHidden_) {
+    runsHidden_ = true;
+    log_.info("CI: workflow runs are not readable (" + runs.message() +
+              "); unfinished ones are seen through their check suites");
+  }
+  if (runs) {
+    for (const auto& page : *runs) {
+      for (const auto& run : arrayField(page, "workflow_runs").GetArray())
+        input.runs.push_back(parseWorkflowRun(run));
+    }
+  }
+  auto suites = client_.getAll(repoPath() + "/commits/" + sha + "/check-suites");
+  if (!suites) return suites.error();
+  for (const auto& page : *suites) {
+    for (const auto& suite : arrayField(page, "check_suites").GetArray())
+      input.suites.push_back(parseCheckSuite(suite));
+  }
+  for (const WorkflowRun& run : input.runs) {
+    if (!github_.runId.empty() && std::to_string(run.id) == github_.runId)
+      poll.ownSuites.insert(run.suiteId);
+  }
+  input.ownRunId = github_.runId;
+  input.ownSuites = poll.ownSuites;
+  input.reportingSuites = poll.reportingSuites;
+  for (CheckItem& item : pendingWork(input)) poll.snapshot.items.push_back(std::move(item));
+  return okStatus();
+}
+
+Result<CiSnapshot> GithubCiGate::snapshot(const std::vector<std::string>& shas,
+                                          const OwnJobs& own) {
+  Poll poll;
+  for (const std::string& sha : shas) {
+    const std::string suffix = sha == shas.front() ? "" : " on " + shortSha(sha);
+    if (auto runs = addCheckRuns(sha, suffix, own, poll); !runs) return runs.error();
+    if (auto statuses = addStatuses(sha, suffix, poll); !statuses) return statuses.error();
+  }
+  for (const std::string& sha : shas) {
+    if (auto work = addPendingWork(sha, poll); !work) return work.error();
+  }
+  std::sort(poll.snapshot.excludedOwn.begin(), poll.snapshot.excludedOwn.end());
+  poll.snapshot.excludedOwn.erase(
+      std::unique(poll.snapshot.excludedOwn.begin(), poll.snapshot.excludedOwn.end()),
+      poll.snapshot.excludedOwn.end());
+  return poll.snapshot;
 }
 
 GateResult GithubCiGate::check(const DeployContext& context) {
-  const std::string sha = deployedCommit(github_, context);
   auto filter = CheckFilter::parse(inputs_.ignoreChecks, inputs_.requiredChecks);
   if (!filter) return result(false, filter.message(), "fix the input and run again");
+  const CiCommits commits = commitsToJudge(github_, context);
+  if (!commits.refusal.empty()) return result(false, commits.refusal, commits.rerun);
+  const std::string& sha = commits.shas.front();
 
   const auto interval = std::chrono::seconds(std::max(1, inputs_.ciIntervalS));
   const auto start = clock_.steady();
   const auto deadline = start + std::chrono::seconds(std::max(0, inputs_.ciTimeoutS));
   DeadlineScope scope(client_, deadline);
-  log_.info("CI: checks and statuses on " + sha + " (timeout " + seconds(inputs_.ciTimeoutS) +
-            ", every " + seconds(interval.count()) + ")");
+  log_.info("CI: checks and statuses on " + describeCommits(commits.shas) + " (timeout " +
+            seconds(inputs_.ciTimeoutS) + ", every " + seconds(interval.count()) + ")");
 
-  auto jobIds = ownJobIds();
-  if (!jobIds) {
-    log_.debug("CI: cannot list this run's jobs (" + jobIds.message() +
-               "); recognising them by details_url only");
+  const OwnJobs own = ownJobs();
+  if (own.identified) {
+    log_.info("CI: " + own.how);
+  } else if (!github_.runId.empty()) {
+    log_.warning("CI: " + own.how + "; leaving out only this run's unfinished jobs named \"" +
+                 github_.job + "\" (grant `actions: read` so this job is recognised by id)");
   }
-  const std::set<std::int64_t> ids = jobIds ? *jobIds : std::set<std::int64_t>{};
   const std::string rerun =
       "make the failing checks on " + shortSha(sha) + " pass, then re-run this job";
 
   for (int poll = 1;; ++poll) {
-    auto seen = snapshot(sha, ids);
+    auto seen = snapshot(commits.shas, own);
     if (!seen) return result(false, seen.message(), "re-run this job once GitHub answers");
     const CiVerdict verdict = evaluate(*seen, *filter);
     if (verdict.outcome == CiVerdict::Outcome::Pass) return result(true, verdict.notes);

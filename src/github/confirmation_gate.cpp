@@ -32,10 +32,12 @@ GateResult refused(std::string notes, std::string rerun) {
   return result;
 }
 
-std::string howToConfirm(const std::string& appName) {
+std::string howToConfirm(const std::string& appName, const std::string& githubEnvironment) {
   return "confirm prod in one of two ways: (1) give the GitHub environment this job uses "
-         "(`environment: production`) required reviewers, and approve the run; or (2) run the "
-         "workflow with workflow_dispatch and the input confirm=" +
+         "(`environment: " +
+         githubEnvironment +
+         "`, named by the github-environment input) required reviewers, and approve the run; or "
+         "(2) run the workflow with workflow_dispatch and the input confirm=" +
          appName +
          ". Required reviewers exist only on public repositories and on GitHub Enterprise plans: "
          "elsewhere use (2)";
@@ -48,8 +50,9 @@ struct Review {
   std::string environment;
 };
 
-std::vector<Review> reviewsFor(const rapidjson::Value& approvals, const std::string& target,
-                               const std::string& appName, std::vector<std::string>& others) {
+std::vector<Review> reviewsFor(const rapidjson::Value& approvals,
+                               const std::string& githubEnvironment,
+                               std::vector<std::string>& others) {
   std::vector<Review> matching;
   if (!approvals.IsArray()) return matching;
   for (const auto& approval : approvals.GetArray()) {
@@ -58,7 +61,7 @@ std::vector<Review> reviewsFor(const rapidjson::Value& approvals, const std::str
                   stringField(approval, "comment"), ""};
     for (const auto& environment : arrayField(approval, "environments").GetArray()) {
       const std::string name = stringField(environment, "name");
-      if (environmentMatches(name, target, appName))
+      if (environmentMatches(name, githubEnvironment))
         review.environment = name;
       else
         others.push_back(name);
@@ -70,20 +73,25 @@ std::vector<Review> reviewsFor(const rapidjson::Value& approvals, const std::str
 
 }  // namespace
 
-bool environmentMatches(const std::string& environment, const std::string& target,
-                        const std::string& appName) {
-  const std::string name = lower(environment);
-  if (name.empty()) return false;
-  if (name == lower(appName)) return true;
-  return !target.empty() && name.rfind(lower(target), 0) == 0;
+bool environmentMatches(const std::string& environment, const std::string& githubEnvironment) {
+  return !environment.empty() && lower(environment) == lower(githubEnvironment);
+}
+
+std::string githubEnvironmentFor(const Inputs& inputs, const std::string& targetName) {
+  return inputs.githubEnvironment.empty() ? targetName : inputs.githubEnvironment;
 }
 
 GithubConfirmationGate::GithubConfirmationGate(GithubContext github, const Inputs& inputs,
                                                RestClient& client, Clock& clock, Log& log)
     : github_(std::move(github)), inputs_(inputs), client_(client), clock_(clock), log_(log) {}
 
+std::string GithubConfirmationGate::triggeringActor() const {
+  return github_.triggeringActor.empty() ? github_.actor : github_.triggeringActor;
+}
+
 GateResult GithubConfirmationGate::check(const DeployContext& context) {
   if (github_.runId.empty()) return byDispatch(context, "no GITHUB_RUN_ID to look up approvals");
+  const std::string environment = githubEnvironmentFor(inputs_, context.env.name);
   auto approvals = client_.get("/repos/" + github_.owner + "/" + github_.repo + "/actions/runs/" +
                                github_.runId + "/approvals");
   if (!approvals) {
@@ -91,7 +99,7 @@ GateResult GithubConfirmationGate::check(const DeployContext& context) {
     return byDispatch(context, "approvals unreadable: " + approvals.message());
   }
   std::vector<std::string> others;
-  const auto reviews = reviewsFor(approvals->json, context.env.name, context.env.appName, others);
+  const auto reviews = reviewsFor(approvals->json, environment, others);
   const auto rejected = std::find_if(reviews.begin(), reviews.end(),
                                      [](const Review& r) { return r.state == "rejected"; });
   if (rejected != reviews.end()) {
@@ -102,12 +110,19 @@ GateResult GithubConfirmationGate::check(const DeployContext& context) {
   const auto approved = std::find_if(reviews.begin(), reviews.end(),
                                      [](const Review& r) { return r.state == "approved"; });
   if (approved != reviews.end()) {
+    // GitHub's "Prevent self-review" setting forbids this; we make it visible either way.
+    const bool self =
+        !approved->login.empty() && lower(approved->login) == lower(triggeringActor());
     return confirmed("approved by @" + approved->login + " for environment " +
                      approved->environment + " (review of run " + github_.runId + ", seen " +
                      isoTime(clock_.now()) + ")" +
-                     (approved->comment.empty() ? "" : ": \"" + approved->comment + "\""));
+                     (approved->comment.empty() ? "" : ": \"" + approved->comment + "\"") +
+                     (self ? "; SELF-APPROVED: @" + approved->login +
+                                 " triggered this run and approved it (turn on \"Prevent "
+                                 "self-review\" on the environment to require a second person)"
+                           : ""));
   }
-  std::string note = "no approved review of this run";
+  std::string note = "no approved review of this run for environment " + environment;
   if (!others.empty())
     note += " (reviews for other environments do not count: " + others.front() + ")";
   return byDispatch(context, note);
@@ -116,7 +131,7 @@ GateResult GithubConfirmationGate::check(const DeployContext& context) {
 GateResult GithubConfirmationGate::byDispatch(const DeployContext& context,
                                               const std::string& approvalsNote) {
   const std::string& appName = context.env.appName;
-  const std::string how = howToConfirm(appName);
+  const std::string how = howToConfirm(appName, githubEnvironmentFor(inputs_, context.env.name));
   if (github_.eventName != "workflow_dispatch") {
     const std::string ignoredConfirm =
         inputs_.confirm.empty() ? "" : "; the confirm input counts only on workflow_dispatch";
@@ -129,8 +144,7 @@ GateResult GithubConfirmationGate::byDispatch(const DeployContext& context,
                        "\" does not match the prod app_name \"" + appName + "\"; " + how,
                    how);
   }
-  const std::string who = github_.triggeringActor.empty() ? github_.actor : github_.triggeringActor;
-  return confirmed("workflow_dispatch confirm=" + appName + " by @" + who + " (run " +
+  return confirmed("workflow_dispatch confirm=" + appName + " by @" + triggeringActor() + " (run " +
                    github_.runId + ", " + isoTime(clock_.now()) + ")");
 }
 

@@ -1,5 +1,6 @@
-// §5.4 in GitHub mode: an approved review of this run for the target's environment, or the
-// `confirm` input on workflow_dispatch.
+// §5.4 in GitHub mode: an approved review of this run for the GitHub environment this job deploys
+// to (`github-environment`, default the target's name), or the `confirm` input on
+// workflow_dispatch. A dry run asks the same questions: both answers exist before the job starts.
 #pragma once
 
 #include "core/inputs.hpp"
@@ -11,10 +12,12 @@
 
 namespace fd::github {
 
-// Whether a GitHub environment name stands for the deploy target: the target's name or the app
-// name (any case), or a name starting with the target's ("prod" covers "production", "prod-eu").
-bool environmentMatches(const std::string& environment, const std::string& target,
-                        const std::string& appName);
+// Whether an approval's environment is the one this job deploys to: the same name, any case
+// (GitHub's environment names are case-insensitive). `prod-preview` is not `prod`.
+bool environmentMatches(const std::string& environment, const std::string& githubEnvironment);
+
+// The GitHub environment approvals must be for: the input, or the target's name.
+std::string githubEnvironmentFor(const Inputs& inputs, const std::string& targetName);
 
 class GithubConfirmationGate : public ConfirmationGate {
  public:
@@ -24,6 +27,7 @@ class GithubConfirmationGate : public ConfirmationGate {
 
  private:
   GateResult byDispatch(const DeployContext& context, const std::string& approvalsNote);
+  std::string triggeringActor() const;
 
   GithubContext github_;
   const Inputs& inputs_;

@@ -8,13 +8,10 @@
 
 namespace fd::github {
 
-// On pull_request events the checkout is GitHub's merge commit, but checks and statuses live on
-// the PR head: use it whenever the working tree is that merge commit (or unknown). A workflow that
-// checked out something else deploys that something else.
+// The deployed identity is the commit the pipeline resolved (HEAD / GITHUB_SHA); on pull_request
+// events that is GitHub's merge commit, never the PR head (whose checks may only stand for it when
+// it holds the same code: github/ci_commits.hpp).
 inline std::string deployedCommit(const GithubContext& github, const DeployContext& context) {
-  if (!github.prHeadSha.empty() && (context.sha.empty() || context.sha == github.sha)) {
-    return github.prHeadSha;
-  }
   return context.sha.empty() ? github.sha : context.sha;
 }
 

@@ -4,6 +4,7 @@
 #include <rapidjson/writer.h>
 
 #include "core/deploy_record.hpp"
+#include "github/confirmation_gate.hpp"
 #include "github/deployed_commit.hpp"
 #include "github/json_fields.hpp"
 #include "github/post_lookups.hpp"
@@ -16,7 +17,9 @@ constexpr std::size_t kMaxDescription = 140;
 
 std::string describeOutcome(const DeployContext& context, const DeployRecord& record) {
   const std::string sha = shortSha(record.fullSha.empty() ? context.sha : record.fullSha);
-  if (record.status == DeployStatus::Success) return "deployed " + sha + " to " + context.env.name;
+  if (record.status == DeployStatus::Success) {
+    return "verified: deployed " + sha + " to " + context.env.name;
+  }
   const std::string step = record.failedStep.empty() ? "" : " at " + record.failedStep;
   if (record.rollbackFailed) {
     return "rollback failed after " + sha + " failed" + step + ": prod may be broken, act now";
@@ -27,6 +30,18 @@ std::string describeOutcome(const DeployContext& context, const DeployRecord& re
            (previous.empty() ? "" : " to " + previous);
   }
   return sha + " failed" + step;
+}
+
+bool inProgress(const std::string& state) {
+  return state.empty() || state == "in_progress" || state == "queued" || state == "pending";
+}
+
+std::int64_t toId(const std::string& text) {
+  try {
+    return text.empty() ? 0 : std::stoll(text);
+  } catch (const std::exception&) {
+    return 0;
+  }
 }
 
 }  // namespace
@@ -47,17 +62,19 @@ std::string GithubDeploymentLedger::repoPath() const {
   return "/repos/" + github_.owner + "/" + github_.repo;
 }
 
-Result<GithubDeploymentLedger::State> GithubDeploymentLedger::effectiveState(
-    const std::string& id) {
-  auto statuses = client_.get(repoPath() + "/deployments/" + id + "/statuses?per_page=100");
+Result<GithubDeploymentLedger::Recorded> GithubDeploymentLedger::withState(std::int64_t id,
+                                                                           Recorded found) {
+  auto statuses =
+      client_.get(repoPath() + "/deployments/" + std::to_string(id) + "/statuses?per_page=100");
   if (!statuses) return statuses.error();
-  State found;
   if (!statuses->json.IsArray()) return found;
   bool newest = true;
   for (const auto& status : statuses->json.GetArray()) {  // newest first
     const std::string state = stringField(status, "state");
     if (state != "inactive") {
-      found = State{state, stringField(status, "created_at"), newest && state == "success"};
+      found.state = state;
+      found.entry.time = stringField(status, "created_at");
+      found.active = newest && state == "success";
       break;
     }
     newest = false;
@@ -65,34 +82,70 @@ Result<GithubDeploymentLedger::State> GithubDeploymentLedger::effectiveState(
   return found;
 }
 
-Result<std::vector<GithubDeploymentLedger::Found>> GithubDeploymentLedger::scan(
+Result<std::vector<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::recorded(
     const std::string& environment) {
   auto deployments = client_.get(repoPath() + "/deployments?environment=" + urlEncode(environment) +
                                  "&per_page=100");
   if (!deployments) return deployments.error();
-  std::vector<Found> found;
+  std::vector<Recorded> found;
   if (!deployments->json.IsArray()) return found;
   std::size_t examined = 0;
   for (const auto& deployment : deployments->json.GetArray()) {  // newest first
     if (++examined > kLedgerDepth) break;
-    const std::string id = idField(deployment, "id");
-    auto state = effectiveState(id);
+    Recorded each;
+    // GitHub's own deployments for `environment:` jobs and other tools' are not ours: skipped
+    // without reading their statuses.
+    if (!readMark(deployment, each.mark)) continue;
+    each.id = intField(deployment, "id");
+    each.entry = LedgerEntry{environment, stringField(deployment, "sha"), "", "",
+                             "",          std::to_string(each.id)};
+    const std::int64_t id = each.id;
+    auto state = withState(id, std::move(each));
     if (!state) return state.error();
-    if (state->state != "success") continue;
-    found.push_back(Found{
-        LedgerEntry{environment, stringField(deployment, "sha"), "SUCCESS", state->time, "", id},
-        state->active});
+    found.push_back(std::move(state).value());
   }
   return found;
 }
 
 Result<std::vector<LedgerEntry>> GithubDeploymentLedger::successful(
     const std::string& environment) {
-  auto found = scan(environment);
+  auto found = recorded(environment);
   if (!found) return found.error();
   std::vector<LedgerEntry> entries;
-  for (Found& each : *found) entries.push_back(std::move(each.entry));
+  for (Recorded& each : *found) {
+    if (each.state != "success") continue;
+    each.entry.status = "SUCCESS";
+    entries.push_back(std::move(each.entry));
+  }
   return entries;
+}
+
+bool GithubDeploymentLedger::runHasEnded(const DeploymentMark& mark) {
+  // A run executes one attempt at a time: an earlier attempt of this very run has ended.
+  if (mark.runId == github_.runId && toId(mark.runAttempt) < toId(github_.runAttempt)) return true;
+  if (mark.runId.empty()) return false;
+  auto run = client_.get(repoPath() + "/actions/runs/" + mark.runId);
+  // Unreadable (no `actions: read`): assume it is still deploying. A deploy is never started on a
+  // guess that nobody else is.
+  return run && stringField(run->json, "status") == "completed";
+}
+
+Result<std::optional<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::deployInProgress(
+    const std::string& environment, std::int64_t ownId) {
+  auto found = recorded(environment);
+  if (!found) return found.error();
+  std::optional<Recorded> oldest;
+  for (Recorded& each : *found) {  // newest first: the last match is the oldest claim
+    if (each.id == ownId || !inProgress(each.state)) continue;
+    if (ownId != 0 && each.id > ownId) continue;  // a younger claim yields to this one
+    if (runHasEnded(each.mark)) {
+      log_.warning("deployment " + std::to_string(each.id) + " of run " + each.mark.runId +
+                   " never finished (its run has ended): not treated as in progress");
+      continue;
+    }
+    oldest = std::move(each);
+  }
+  return oldest;
 }
 
 Status GithubDeploymentLedger::postStatus(const std::string& id, const std::string& state,
@@ -124,15 +177,23 @@ Status GithubDeploymentLedger::postStatus(const std::string& id, const std::stri
   return okStatus();
 }
 
-Result<std::string> GithubDeploymentLedger::begin(const DeployContext& context) {
-  if (!inputs_.createDeployment) return std::string();
+Result<std::string> GithubDeploymentLedger::create(const DeployContext& context) {
   const std::string sha = deployedCommit(github_, context);
   const bool production = context.inputs.environment == Target::Prod;
+  const DeploymentMark mark{
+      context.kind, context.versionLabel, github_.runId, github_.runAttempt,
+      github_.triggeringActor.empty() ? github_.actor : github_.triggeringActor};
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
   json.StartObject();
   json.Key("ref");
   json.String(sha.c_str());
+  json.Key("task");
+  json.String(kDeploymentTask);
+  const std::string marker = attemptMarker(github_);  // finds it again if the answer is lost
+  json.Key("payload");
+  const std::string payload = markPayload(mark, marker);
+  json.RawValue(payload.c_str(), payload.size(), rapidjson::kObjectType);
   json.Key("environment");
   json.String(context.env.name.c_str());
   json.Key("auto_merge");
@@ -149,12 +210,6 @@ Result<std::string> GithubDeploymentLedger::begin(const DeployContext& context) 
   json.Bool(production);
   json.Key("transient_environment");
   json.Bool(false);
-  const std::string marker = attemptMarker(github_);  // finds it again if the answer is lost
-  json.Key("payload");
-  json.StartObject();
-  json.Key(kAttemptKey);
-  json.String(marker.c_str());
-  json.EndObject();
   json.EndObject();
   auto created =
       client_.post(repoPath() + "/deployments", buffer.GetString(),
@@ -166,13 +221,76 @@ Result<std::string> GithubDeploymentLedger::begin(const DeployContext& context) 
                      "POST " + repoPath() + "/deployments: " + std::to_string(created->status) +
                          " without a deployment id: " + stringField(created->json, "message"));
   }
-  deploymentId_ = id;
+  deploymentId_ = id;  // recorded: finish() closes it even if the next status cannot be posted
   auto started =
       postStatus(id, "in_progress", "deploying " + shortSha(sha) + " to " + context.env.name,
                  context.env.url, false);
   if (!started) return started.error();
   log_.info("GitHub deployment " + id + " created for " + context.env.name);
   return id;
+}
+
+Result<std::string> GithubDeploymentLedger::begin(const DeployContext& context) {
+  Result<std::string> created =
+      inputs_.createDeployment ? create(context) : Result<std::string>(std::string());
+  const std::string id = deploymentId_;
+  // The deployment is the claim: created first, then the older claim wins, so two runs that
+  // start together never both deploy. Checked even when nothing could be recorded.
+  auto busy = deployInProgress(context.env.name, toId(id));
+  std::string refusal;
+  if (!busy) {
+    refusal = "cannot tell whether another deploy to " + context.env.name +
+              " is in progress: " + busy.message();
+  } else if (busy->has_value()) {
+    const Recorded& other = **busy;
+    refusal = "another deploy to " + context.env.name + " is in progress: deployment " +
+              std::to_string(other.id) + " of " + shortSha(other.entry.sha) + " by run " +
+              (other.mark.runId.empty() ? "?" : other.mark.runId) +
+              (other.mark.actor.empty() ? "" : " (@" + other.mark.actor + ")") +
+              (other.entry.time.empty() ? "" : ", since " + other.entry.time) +
+              "; nothing was deployed. Wait for it to finish, then re-run this job (a "
+              "`concurrency:` group per environment makes runs queue instead)";
+  }
+  if (refusal.empty()) {
+    if (!id.empty()) warnAboutGithubsOwnDeployment(context);
+    return created;  // an error here only means the record is incomplete
+  }
+  deploymentId_.clear();
+  if (!id.empty()) {
+    auto closed = postStatus(
+        id, "error", "not deployed: another deploy to " + context.env.name + " was in progress", "",
+        false);
+    if (!closed) log_.warning("could not close deployment " + id + ": " + closed.message());
+  }
+  return makeError(ErrorCode::Aborted, refusal);
+}
+
+void GithubDeploymentLedger::warnAboutGithubsOwnDeployment(const DeployContext& context) {
+  if (github_.runId.empty()) return;
+  const std::string environment = githubEnvironmentFor(inputs_, context.env.name);
+  auto listed = client_.get(repoPath() + "/deployments?environment=" + urlEncode(environment) +
+                            "&sha=" + deployedCommit(github_, context) + "&per_page=10");
+  if (!listed || !listed->json.IsArray()) return;  // only a hint: never a reason to stop
+  const std::string run = "/actions/runs/" + github_.runId + "/";
+  for (const auto& deployment : listed->json.GetArray()) {
+    DeploymentMark mark;
+    if (readMark(deployment, mark)) continue;
+    const std::string id = idField(deployment, "id");
+    auto statuses = client_.get(repoPath() + "/deployments/" + id + "/statuses?per_page=10");
+    if (!statuses || !statuses->json.IsArray()) continue;
+    for (const auto& status : statuses->json.GetArray()) {
+      const std::string url =
+          stringField(status, "log_url") + " " + stringField(status, "target_url");
+      if (url.find(run) == std::string::npos) continue;
+      std::string warning = "GitHub created deployment " + id + " for this job's `environment: ";
+      warning += environment;
+      log_.warning(warning +
+                   "`, so this run leaves two deployments in the history (that one does not count "
+                   "for the promotion chain). Add `deployment: false` to the job's environment "
+                   "(required reviewers still apply): see docs/GITHUB.md");
+      return;
+    }
+  }
 }
 
 Status GithubDeploymentLedger::finish(const DeployContext& context, const DeployRecord& record) {
@@ -183,24 +301,25 @@ Status GithubDeploymentLedger::finish(const DeployContext& context, const Deploy
   const std::string state = success ? "success" : record.rollbackFailed ? "error" : "failure";
   auto posted = postStatus(id, state, describeOutcome(context, record), context.env.url, success);
   if (!posted) return posted;
-  if (success && context.inputs.environment == Target::Prod) retireOlder(context.env.name, id);
+  if (success && context.inputs.environment == Target::Prod)
+    retireOlder(context.env.name, toId(id));
   return okStatus();
 }
 
-void GithubDeploymentLedger::retireOlder(const std::string& environment,
-                                         const std::string& keepId) {
-  auto older = scan(environment);
+void GithubDeploymentLedger::retireOlder(const std::string& environment, std::int64_t keepId) {
+  auto older = recorded(environment);
   if (!older) {
     log_.warning("could not mark older " + environment +
                  " deployments inactive: " + older.message());
     return;
   }
-  for (const Found& each : *older) {
-    if (each.entry.id == keepId || !each.active) continue;
-    auto retired =
-        postStatus(each.entry.id, "inactive", "superseded by deployment " + keepId, "", false);
+  for (const Recorded& each : *older) {
+    // Only older ones: a newer deployment belongs to a later deploy, which is what is live.
+    if (each.id >= keepId || !each.active) continue;
+    auto retired = postStatus(std::to_string(each.id), "inactive",
+                              "superseded by deployment " + std::to_string(keepId), "", false);
     if (!retired) {
-      log_.warning("could not mark deployment " + each.entry.id +
+      log_.warning("could not mark deployment " + std::to_string(each.id) +
                    " inactive: " + retired.message());
     }
   }

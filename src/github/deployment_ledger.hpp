@@ -1,18 +1,22 @@
-// §5.5 in GitHub mode: GitHub Deployments as the ledger of what went where.
+// §5.5 in GitHub mode: GitHub Deployments as the ledger of what went where. Only deployments this
+// action recorded and verified count (deployment_mark.hpp); a deploy claims its environment by
+// creating its deployment first, and yields when an older claim is still deploying.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 
 #include "core/inputs.hpp"
 #include "core/ports/log.hpp"
 #include "core/ports/mode.hpp"
+#include "github/deployment_mark.hpp"
 #include "github/github_context.hpp"
 #include "github/rest_client.hpp"
 
 namespace fd::github {
 
-// How many recent deployments of an environment successful() examines (one request each for
-// their statuses, answered by 304s when polled again).
+// How many recent deployments of an environment are examined (one request each for the statuses
+// of those carrying our mark, answered by 304s when polled again).
 inline constexpr std::size_t kLedgerDepth = 30;
 
 // A deployment status description: GitHub allows at most 140 characters.
@@ -22,26 +26,34 @@ class GithubDeploymentLedger : public DeploymentLedger {
  public:
   GithubDeploymentLedger(GithubContext github, const Inputs& inputs, RestClient& client, Log& log);
   Result<std::vector<LedgerEntry>> successful(const std::string& environment) override;
+  // Aborted when another run's deploy to the environment is in progress (this run's
+  // own deployment, if it made one, is closed with `error` and deploys nothing).
   Result<std::string> begin(const DeployContext& context) override;
   Status finish(const DeployContext& context, const DeployRecord& record) override;
 
  private:
-  struct Found {
+  // One of our deployments, with the state of its newest status that is not "inactive".
+  struct Recorded {
+    std::int64_t id = 0;
     LedgerEntry entry;
+    DeploymentMark mark;
+    std::string state;    // success / failure / error / in_progress / queued / pending / ""
     bool active = false;  // its newest status is success (not yet inactive)
   };
-  // The state of a deployment's newest status that is not "inactive", with its time.
-  struct State {
-    std::string state;
-    std::string time;
-    bool active = false;
-  };
-  Result<State> effectiveState(const std::string& id);
-  Result<std::vector<Found>> scan(const std::string& environment);
+  Result<std::vector<Recorded>> recorded(const std::string& environment);
+  Result<Recorded> withState(std::int64_t id, Recorded found);
+  // Another run's deploy still in progress on the environment, older than `ownId` (0: any).
+  Result<std::optional<Recorded>> deployInProgress(const std::string& environment,
+                                                   std::int64_t ownId);
+  bool runHasEnded(const DeploymentMark& mark);
+  // The deployment GitHub created for this job's `environment:` (unmarked, its statuses pointing
+  // into this run), if any: then this run leaves two deployments in the history.
+  void warnAboutGithubsOwnDeployment(const DeployContext& context);
   Status postStatus(const std::string& id, const std::string& state, const std::string& description,
                     const std::string& environmentUrl, bool autoInactive);
-  // GitHub never auto-inactivates production deployments: retire the older ones ourselves.
-  void retireOlder(const std::string& environment, const std::string& keepId);
+  Result<std::string> create(const DeployContext& context);
+  // GitHub never auto-inactivates production deployments: retire our OLDER ones ourselves.
+  void retireOlder(const std::string& environment, std::int64_t keepId);
   std::string repoPath() const;
 
   GithubContext github_;

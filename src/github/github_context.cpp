@@ -74,6 +74,7 @@ Result<GithubContext> readGithubContext(const Environment& env, const FileSystem
   context.triggeringActor = variable(env, "GITHUB_TRIGGERING_ACTOR");
   if (context.triggeringActor.empty()) context.triggeringActor = context.actor;
   context.job = variable(env, "GITHUB_JOB");
+  context.runnerName = variable(env, "RUNNER_NAME");
   context.workflow = variable(env, "GITHUB_WORKFLOW");
   context.debug = variable(env, "RUNNER_DEBUG") == "1";
 

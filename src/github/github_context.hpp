@@ -21,13 +21,17 @@ struct GithubContext {
   std::string runAttempt = "1";
   std::string actor;
   std::string triggeringActor;
-  std::string job;
+  std::string job;         // GITHUB_JOB: the job's key in the workflow, not its display name
+  std::string runnerName;  // RUNNER_NAME: the runner this job runs on (one job at a time)
   std::string workflow;
-  std::string prHeadSha;  // pull_request.head.sha from GITHUB_EVENT_PATH, when present
-  bool debug = false;     // RUNNER_DEBUG=1
+  // pull_request.head.sha from GITHUB_EVENT_PATH, when present: only ever used to find checks,
+  // and only when the merge commit holds the same code (github/ci_commits.hpp).
+  std::string prHeadSha;
+  bool debug = false;  // RUNNER_DEBUG=1
 
-  // The commit being deployed: the PR head on pull_request events, else GITHUB_SHA.
-  const std::string& deployedSha() const { return prHeadSha.empty() ? sha : prHeadSha; }
+  // The commit being deployed: GITHUB_SHA, which on pull_request events is GitHub's merge commit
+  // (what actions/checkout checks out), never the PR head.
+  const std::string& deployedSha() const { return sha; }
   std::string runUrl() const;  // <server>/<owner>/<repo>/actions/runs/<run id>
 };
 

@@ -23,8 +23,21 @@ std::string memberString(const rapidjson::Value& object, const char* name) {
 
 }  // namespace
 
+namespace {
+
+std::string directoryOf(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+}
+
+}  // namespace
+
 JsonlLedger::JsonlLedger(FileSystem& fs, Log& log, Clock& clock, std::string path)
-    : fs_(fs), log_(log), clock_(clock), path_(std::move(path)) {}
+    : fs_(fs),
+      log_(log),
+      clock_(clock),
+      path_(std::move(path)),
+      lock_(fs, log, clock, directoryOf(path_), currentProcess(), processAlive) {}
 
 std::vector<LedgerEntry> JsonlLedger::parse(const std::string& text, const std::string& path,
                                             std::vector<std::string>& problems) {
@@ -89,9 +102,16 @@ Result<std::vector<LedgerEntry>> JsonlLedger::successful(const std::string& envi
   return matching;
 }
 
-Result<std::string> JsonlLedger::begin(const DeployContext& /*context*/) { return std::string(); }
+Result<std::string> JsonlLedger::begin(const DeployContext& context) {
+  Status locked = lock_.acquire(context.env.name, context.sha);
+  if (!locked) return locked.error();
+  return std::string();
+}
 
 Status JsonlLedger::finish(const DeployContext& context, const DeployRecord& record) {
+  // The deploy is over: the lock goes first (on a nearly full disk its page is what the line
+  // needs).
+  lock_.release();
   // The deploy's own time, as its receipt says: archives are named after it (receipt_archive).
   const std::string time = isoTimestamp(record.deployedAt.value_or(clock_.now()));
   const LedgerEntry entry{record.environment, context.sha, statusName(record.status), time,

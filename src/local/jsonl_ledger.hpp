@@ -7,6 +7,7 @@
 #include "core/ports/file_system.hpp"
 #include "core/ports/log.hpp"
 #include "core/ports/mode.hpp"
+#include "local/deploy_lock.hpp"
 
 namespace fd {
 
@@ -14,7 +15,10 @@ class JsonlLedger : public DeploymentLedger {
  public:
   JsonlLedger(FileSystem& fs, Log& log, Clock& clock, std::string path);
   Result<std::vector<LedgerEntry>> successful(const std::string& environment) override;
+  // Takes `.factory/deploy-<env>.lock` (next to the ledger): Aborted while another
+  // deploy to the environment holds it.
   Result<std::string> begin(const DeployContext& context) override;
+  // Appends the outcome and releases the lock.
   Status finish(const DeployContext& context, const DeployRecord& record) override;
 
   // Parses the file; a corrupt line is reported in `problems` and skipped, never fatal.
@@ -28,6 +32,7 @@ class JsonlLedger : public DeploymentLedger {
   Log& log_;
   Clock& clock_;
   std::string path_;
+  DeployLock lock_;
 };
 
 }  // namespace fd

@@ -13,6 +13,13 @@ GateResult confirmed(std::string notes) {
   return result;
 }
 
+GateResult pending(std::string notes) {
+  GateResult result;
+  result.passed = true;
+  result.row = GateRow{"User Confirmation", true, "PENDING", std::move(notes)};
+  return result;
+}
+
 GateResult refused(std::string notes, const std::string& appName) {
   GateResult result;
   result.row = GateRow{"User Confirmation", true, "FAIL", std::move(notes)};
@@ -36,6 +43,8 @@ GateResult LocalConfirmation::check(const DeployContext& context) {
                        " (stdin is not a terminal, so no prompt was shown; never assumed)",
                    appName);
   }
+  // A dry run predicts the real run: the prompt will be asked there, and only there.
+  if (context.inputs.dryRun) return pending("a prompt on this terminal asks for it when deploying");
   console_.out("Deploy " + shortSha(context.sha) + " to PROD (" + appName +
                ")? Type the app name to confirm: ");
   const std::optional<std::string> answer = console_.readLine();

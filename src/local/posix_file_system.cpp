@@ -181,4 +181,9 @@ std::vector<std::string> PosixFileSystem::list(const std::string& directory) con
   return names;
 }
 
+Status PosixFileSystem::remove(const std::string& path) {
+  if (::unlink(path.c_str()) == 0 || errno == ENOENT) return okStatus();
+  return systemError(path, "cannot remove");
+}
+
 }  // namespace fd

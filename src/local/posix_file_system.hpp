@@ -18,6 +18,7 @@ class PosixFileSystem : public FileSystem {
   Status makeDirs(const std::string& path) override;
   Status matchOwner(const std::string& path, const std::string& reference) override;
   std::vector<std::string> list(const std::string& directory) const override;
+  Status remove(const std::string& path) override;
 
  private:
   static Status writeWithMode(const std::string& path, std::string_view content, unsigned mode);

@@ -7,6 +7,13 @@ bool Pipeline::deploy() {
   log_.beginGroup("Deploy");
   const Result<std::string> id = mode_.ledger->begin(*context_);
   if (id) record_.deploymentId = *id;
+  // Another deploy to this environment is in progress: deploy nothing (a failed record start
+  // of any other kind is only noted).
+  if (!id && id.code() == ErrorCode::Aborted) {
+    fail("deploy lock", id.message());
+    log_.error(record_.failureReason, {"Another deploy is in progress", "", 0});
+    return log_.endGroup(), false;
+  }
   if (!id) {
     log_.warning("could not record the deployment start: " + id.message());
     record_.notes.push_back("could not record the deployment start: " + id.message());

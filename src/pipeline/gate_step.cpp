@@ -142,12 +142,7 @@ bool Pipeline::checkGates() {
     log_.endGroup();
     return false;
   }
-  if (inputs_.dryRun) {
-    record_.gates.push_back(
-        skipped("User Confirmation", true, "dry run: asked when deploying for real"));
-    log_.endGroup();
-    return true;
-  }
+  // A dry run asks too: it must predict the real run (a prompt still to come shows PENDING).
   ok = runGate(mode_.confirmation->check(*context_));
   log_.endGroup();
   return ok;

@@ -1,13 +1,47 @@
 // What prod (or any environment) runs right now, as the platform tells it: the one place every
 // step asks — before the deploy, after a failed deploy command, after a rollback, before success.
-// The manifest's current_version_command, or the platform's built-in (src/platform/).
+#include "core/text.hpp"
+#include "deploy/reported_version.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace fd {
 
+// The manifest's current_version_command, or the platform's built-in (src/platform/).
 LiveVersion Pipeline::readLiveVersion(std::string_view label) {
   const LiveRelease live = platform().readLive(label);
-  return {live.version, live.problem, live.askable, live.detail};
+  return {live.version, live.problem, live.askable, live.detail, live.namesCommit};
+}
+
+bool Pipeline::confirmLive() {
+  const LiveVersion live = readLiveVersion("live version");
+  if (!live.askable) return true;  // the platform cannot tell: verification is all we have
+  if (live.version.empty()) {
+    const std::string note = "could not confirm what is live after the deploy: " + live.problem;
+    log_.warning(note);
+    record_.notes.push_back(note);
+    return !cancelledDuring("verify");
+  }
+  if (!live.namesCommit) {
+    const std::string note = env_.name + " runs " + live.version + " (" + live.detail +
+                             "), which names no commit: this deploy could not be confirmed as "
+                             "the live one; the verification stands";
+    log_.info(note);
+    record_.notes.push_back(note);
+    return true;
+  }
+  const Result<std::vector<std::string>> tags =
+      git_ ? git_->tagsAt(record_.fullSha)
+           : Result<std::vector<std::string>>(std::vector<std::string>{});
+  if (liveVersionNames(live.version, record_.fullSha, tags ? *tags : std::vector<std::string>{})) {
+    log_.info("live: " + env_.name + " runs " + live.version + " (this deploy)");
+    return true;
+  }
+  fail(kLiveVersionStep, "current_version_command reports " + live.version + " live on " +
+                             env_.name + ", not " + record_.versionLabel +
+                             ": another deploy replaced this one while it ran; this run does not "
+                             "claim to be live and does not roll back");
+  log_.error(record_.failureReason, {"Another version is live", "", 0});
+  return false;
 }
 
 }  // namespace fd

@@ -54,7 +54,7 @@ DeployRecord Pipeline::run() {
     printPlan();
     return record_;
   }
-  if (ready && preparePlatform() && checkReadiness() && deploy() && verify()) {
+  if (ready && preparePlatform() && checkReadiness() && deploy() && verify() && confirmLive()) {
     record_.status = DeployStatus::Success;
   }
   if (deployStarted_ && record_.status != DeployStatus::Success) handleFailedRelease();
@@ -205,7 +205,8 @@ bool Pipeline::resolveCommit() {
   context_ = std::make_unique<DeployContext>(
       DeployContext{inputs_, manifest_, env_, sha, root_, git_.get(),
                     GateFiles(repoPrefix_, {inputs_.qaReport, inputs_.securityReport},
-                              inputs_.receipt, settings_.stateFilePath)});
+                              inputs_.receipt, settings_.stateFilePath),
+                    record_.versionLabel});
   log_.info("deploying " + record_.versionLabel + " (" + sha + ") to " + env_.name);
   return true;
 }

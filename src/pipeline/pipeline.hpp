@@ -29,7 +29,11 @@ struct LiveVersion {
   std::string problem;   // why it is unknown
   bool askable = false;  // the manifest (or platform) has a way to ask
   std::string detail;    // the platform's own words: "Fly.io release v12, image …"
+  bool namesCommit = true;  // false for a bare platform release number ("v12")
 };
+
+// The failed step when the platform reports another version live after our deploy.
+inline constexpr const char* kLiveVersionStep = "live version";
 
 class Pipeline {
  public:
@@ -66,6 +70,9 @@ class Pipeline {
   bool checkReadiness();
   // live_version.cpp
   LiveVersion readLiveVersion(std::string_view label);
+  // Before declaring success: what the platform says is live must be this deploy (when it can
+  // tell). A mismatch fails with step "live version" and is never rolled back.
+  bool confirmLive();
   // deploy_step.cpp
   bool deploy();
   // verify_step.cpp

@@ -27,6 +27,11 @@ std::string describeLive(const LiveVersion& live) {
 void Pipeline::handleFailedRelease() {
   RollbackInfo& rollback = record_.rollback;
   rollback.command = platform().rollbackCommand();  // the manifest's, or the platform's built-in
+  if (record_.failedStep == kLiveVersionStep) {
+    rollback.performed = "NO";
+    rollback.reason = "another deploy replaced this one while it ran: rolling back would undo it";
+    return;
+  }
   switch (inputs_.environment) {
     case Target::Alpha:
       rollback.behavior = "N/A (alpha)";

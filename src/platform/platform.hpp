@@ -24,6 +24,9 @@ struct LiveRelease {
   std::string detail;    // for people: "Fly.io release v12, image registry.fly.io/shop:…"
   std::string problem;   // why the version is unknown
   bool askable = false;  // the manifest or the platform has a way to ask
+  // False when `version` is only the platform's release number ("v12"): it cannot be compared
+  // with a commit.
+  bool namesCommit = true;
 };
 
 // One rollback: by which mechanism, the command that ran, and how it ended.

@@ -131,25 +131,16 @@ BOOST_AUTO_TEST_CASE(help_and_version_are_recognised_and_help_lists_every_input)
   BOOST_TEST((parse({"--help"})->kind == ParsedCommand::Kind::Help));
   BOOST_TEST((parse({"--version"})->kind == ParsedCommand::Kind::Version));
   const std::string help = fd::helpText();
-  for (const char* name : {"environment",
-                           "config",
-                           "qa-report",
-                           "security-report",
-                           "receipt",
-                           "working-directory",
-                           "github-token",
-                           "ci-timeout",
-                           "ci-interval",
-                           "ignore-checks",
-                           "required-checks",
-                           "blocker-label",
-                           "confirm",
-                           "allow-non-main",
-                           "report-commit-policy",
-                           "dry-run",
-                           "create-deployment",
-                           "upload-artifact",
-                           "artifact-name",
+  for (const char* name : {"environment",     "config",
+                           "qa-report",       "security-report",
+                           "receipt",         "working-directory",
+                           "github-token",    "ci-timeout",
+                           "ci-interval",     "ignore-checks",
+                           "required-checks", "blocker-label",
+                           "confirm",         "github-environment",
+                           "allow-non-main",  "report-commit-policy",
+                           "dry-run",         "create-deployment",
+                           "upload-artifact", "artifact-name",
                            "retention-days"}) {
     BOOST_TEST(help.find(std::string("--") + name) != std::string::npos, name);
   }

@@ -43,7 +43,7 @@ std::vector<CommandCase> commands() {
         "runs " +
             kPreviousSha + " and passed its health check, so it was not rolled back",
         "**Rollback performed**: NO", "| /health | 200 — after the failed deploy"},
-       {"live version after the failed deploy: $ echo " + kPreviousSha},
+       {"live version after the failed deploy: $ if [ -e .released ]", "    " + kPreviousSha},
        "timed out after 1800s",
        "failure reason `deploy_command failed (%END%); nothing was released: prod still runs "
        "2222222… and passed its health check…`; not rolled back (the live version did not "
@@ -53,7 +53,8 @@ std::vector<CommandCase> commands() {
        "rollback_command",
        4,
        rollbackFailed,
-       {"**Rollback result**: %END%", "PROD MAY BE BROKEN: the rollback command failed (%END%)"},
+       {"**Rollback result**: %END%", "PROD MAY BE BROKEN: the rollback command failed (%END%; " + kSha +
+            " (the failed release) is still live)"},
        {},
        "timed out after 600s",
        "Rollback result `%END%`; Diagnostics: `PROD MAY BE BROKEN …` and the next steps"},

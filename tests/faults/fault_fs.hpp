@@ -39,6 +39,7 @@ class SelectiveFailFs : public FileSystem {
   std::vector<std::string> list(const std::string& directory) const override {
     return real_.list(directory);
   }
+  Status remove(const std::string& path) override { return real_.remove(path); }
 
  private:
   bool fails(const std::string& path) const;

@@ -62,7 +62,11 @@ FaultRun::FaultRun(RunMode mode, FsKind fsKind)
       {"rollback_command", R"("touch .rolled-back")"},
       {"secrets_command", R"("echo FLY_API_TOKEN DATABASE_URL")"},
       {"required_secrets", R"(["FLY_API_TOKEN"])"},
-      {"current_version_command", "\"echo " + kPreviousSha + "\""},
+      // Like a platform: the previous version until a deploy command released this one, and
+      // again once the rollback ran (the pipeline asks before the deploy, after a failed one,
+      // after a rollback and before declaring success).
+      {"current_version_command", "\"if [ -e .released ] && [ ! -e .rolled-back ]; then echo " +
+                                      kSha + "; else echo " + kPreviousSha + "; fi\""},
       {"telemetry_check_command", R"("true")"},
       {"error_rate_command", R"("echo 0.2")"},
       {"max_error_rate", "5"},
@@ -178,19 +182,11 @@ void FaultRun::setUpGithub() {
     state.statuses.push_back(GhStatus{"ci/lint", "success", ""});
     state.jobs["1000/1"] = {GhJob{77, "deploy", "in_progress", "", "GitHub Actions 2"}};
     state.approvals.push_back(GhApproval{"prod", "approved", "alice", "ship it"});
-    GhDeployment staging;
-    staging.id = 501;
-    staging.sha = kSha;
-    staging.environment = "staging";
-    staging.statuses.push_back({502, "success", "deployed", "", "", false, "2026-04-03T20:00:00Z"});
-    state.deployments.push_back(staging);
-    GhDeployment prod;
-    prod.id = 601;
-    prod.sha = kPreviousSha;
-    prod.environment = "prod";
-    prod.productionEnvironment = true;
-    prod.statuses.push_back({602, "success", "deployed", "", "", false, "2026-04-02T10:00:00Z"});
-    state.deployments.push_back(prod);
+    // Verified deploys this action recorded (only those count: docs/GITHUB.md).
+    state.deployments.push_back(
+        FakeGithub::factoryDeployment(501, kSha, "staging", "900", "success"));
+    state.deployments.push_back(
+        FakeGithub::factoryDeployment(601, kPreviousSha, "prod", "800", "success"));
   });
   env.values = {{"GITHUB_ACTIONS", "true"},
                 {"GITHUB_API_URL", github->apiUrl()},
@@ -200,6 +196,7 @@ void FaultRun::setUpGithub() {
                 {"GITHUB_REF", "refs/heads/main"},
                 {"GITHUB_EVENT_NAME", "push"},
                 {"GITHUB_RUN_ID", "1000"},
+                {"RUNNER_NAME", "GitHub Actions 2"},
                 {"GITHUB_RUN_ATTEMPT", "1"},
                 {"GITHUB_ACTOR", "carol"},
                 {"GITHUB_JOB", "deploy"},
@@ -226,8 +223,8 @@ std::string FaultRun::manifestText() const {
     return "\"" + name + "\": {\"app_name\": \"" + appName +
            "\", \"region\": \"iad\", \"deploy_command\": \"" + deploy + "\", \"url\": " + url + "}";
   };
-  text += "  \"environments\": {" + environment("alpha", "shop-alpha", "echo deployed") + ", " +
-          environment("staging", "shop-staging", "echo deployed") + ", " +
+  text += "  \"environments\": {" + environment("alpha", "shop-alpha", kReleases) + ", " +
+          environment("staging", "shop-staging", kReleases) + ", " +
           environment("prod", "shop", prodDeployCommand) + "}\n}\n";
   return text;
 }

@@ -31,6 +31,8 @@ namespace fd::test {
 
 inline const std::string kSha = "1111111111111111111111111111111111111111";
 inline const std::string kPreviousSha = "2222222222222222222222222222222222222222";
+// A deploy command that releases: the fake platform (current_version_command) then reports kSha.
+inline const std::string kReleases = "touch .released; echo deployed";
 inline const std::string kToken = "ghs_faultMatrixToken0123456789";
 inline const std::string kPreviousReceiptMark = "sentinel: the previous run's receipt";
 inline const std::string kStateMark = "sentinel-other-phase";
@@ -48,7 +50,7 @@ class FaultRun {
 
   // The manifest: top-level fields as raw JSON values, replaced or added by name.
   std::map<std::string, std::string> manifest;
-  std::string prodDeployCommand = "echo deployed";
+  std::string prodDeployCommand = kReleases;
   // Drops the optional commands (secrets, current version, telemetry, error rate, local CI): for
   // rows about HTTP calls, where each command would only cost a process start.
   void withoutOptionalCommands();

@@ -87,7 +87,7 @@ std::vector<Endpoint> endpoints() {
        true,
        1,
        {"cannot list this run's jobs"},
-       "this run's unfinished jobs excluded: deploy"},
+       "excluded (this job and its matrix legs): deploy"},
       {"approvals",
        "approvals `GET …/actions/runs/{id}/approvals`",
        "GET",

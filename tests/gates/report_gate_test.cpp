@@ -57,6 +57,7 @@ class DiskReader : public fd::FileSystem {
     return unexpected(path);
   }
   std::vector<std::string> list(const std::string& /*directory*/) const override { return {}; }
+  fd::Status remove(const std::string& path) override { return unexpected(path); }
 
  private:
   static fd::Status unexpected(const std::string& path) {

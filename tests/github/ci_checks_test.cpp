@@ -36,14 +36,48 @@ BOOST_AUTO_TEST_CASE(latest_per_name_prefers_newest_start_then_id_and_unstarted_
   }
 }
 
-BOOST_AUTO_TEST_CASE(belongs_to_run_by_job_id_or_details_url_not_by_name) {
+BOOST_AUTO_TEST_CASE(belongs_to_run_by_job_id_or_actions_app_and_url_on_this_server) {
+  const RunIdentity run1000{"https://github.com", "o", "r", "1000"};
   CheckRun own = run(77, "Deploy (prod, eu)", "", "", "in_progress");
   own.detailsUrl = "https://github.com/o/r/actions/runs/1000/job/77";
-  BOOST_TEST(belongsToRun(own, "1000", {}));
-  BOOST_TEST(!belongsToRun(own, "100", {}));  // a prefix of another run id is not this run
+  own.appSlug = kActionsAppSlug;
+  BOOST_TEST(belongsToRun(own, run1000, {}));
+  // a prefix of another run id is not this run
+  BOOST_TEST(!belongsToRun(own, RunIdentity{"https://github.com", "o", "r", "100"}, {}));
+  // another server, another repository
+  BOOST_TEST(!belongsToRun(own, RunIdentity{"https://ghe.example.test", "o", "r", "1000"}, {}));
+  CheckRun elsewhere = own;
+  elsewhere.detailsUrl = "https://evil.example.test/o/r/actions/runs/1000/job/77";
+  BOOST_TEST(!belongsToRun(elsewhere, run1000, {}));
+  // a third-party app whose URL points into the run is not this run's
+  CheckRun thirdParty = own;
+  thirdParty.appSlug = "evil-ci";
+  BOOST_TEST(!belongsToRun(thirdParty, run1000, {}));
   CheckRun noUrl = run(78, "x", "", "", "in_progress");
-  BOOST_TEST(belongsToRun(noUrl, "1000", {78}));
-  BOOST_TEST(!belongsToRun(noUrl, "1000", {79}));
+  BOOST_TEST(belongsToRun(noUrl, run1000, {78}));
+  BOOST_TEST(!belongsToRun(noUrl, run1000, {79}));
+}
+
+BOOST_AUTO_TEST_CASE(latest_per_name_is_kept_per_app) {
+  CheckRun ours = run(1, "test", "failure", "2026-04-03T10:00:00Z");
+  ours.appSlug = kActionsAppSlug;
+  CheckRun theirs = run(2, "test", "success", "2026-04-03T11:00:00Z");
+  theirs.appSlug = "other-ci";
+  const auto latest = latestPerName({ours, theirs});
+  BOOST_TEST(latest.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_required_check_must_conclude_success) {
+  CiSnapshot snapshot;
+  snapshot.items.push_back(itemForCheckRun(run(1, "build", "success", "t")));
+  snapshot.items.push_back(itemForCheckRun(run(2, "e2e", "skipped", "t")));
+  const auto verdict = evaluate(snapshot, filter({}, {"e2e"}));
+  BOOST_TEST(static_cast<int>(verdict.outcome) == static_cast<int>(CiVerdict::Outcome::Fail));
+  BOOST_TEST(verdict.notes ==
+             "1 passed, 1 failed: e2e (skipped; a required check must conclude success)");
+  // not required: skipped passes
+  BOOST_TEST(static_cast<int>(evaluate(snapshot, filter({}, {})).outcome) ==
+             static_cast<int>(CiVerdict::Outcome::Pass));
 }
 
 BOOST_AUTO_TEST_CASE(verdicts_and_notes) {

@@ -2,6 +2,7 @@
 
 #include "github/ci_gate.hpp"
 #include "harness.hpp"
+#include "support/fake_git.hpp"
 
 using namespace fd;
 using namespace fd::test;
@@ -73,10 +74,53 @@ BOOST_AUTO_TEST_CASE(own_job_in_progress_is_excluded_by_run_id) {
     s.jobs[kRunId + "/1"] = {GhJob{2, "test", "completed", "success", "r1"},
                              GhJob{3, "deploy", "in_progress", "", "r2"}};
   });
+  h.context.runnerName = "r2";
   const GateResult result = runGate(h);
   BOOST_TEST(result.passed, result.row.notes);
-  BOOST_TEST(result.row.notes == "2 passed; this run's unfinished jobs excluded: deploy");
+  BOOST_TEST(result.row.notes == "2 passed; excluded (this job and its matrix legs): deploy");
   BOOST_TEST(h.clock.sleepCount == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_parallel_job_of_this_run_is_waited_for_and_its_failure_fails) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    s.checkRuns = {externalCheck(1, "build"), actionsJob(2, "test", kRunId, "in_progress", ""),
+                   actionsJob(3, "deploy", kRunId, "in_progress", "")};
+    s.jobs[kRunId + "/1"] = {GhJob{2, "test", "in_progress", "", "r1"},
+                             GhJob{3, "deploy", "in_progress", "", "r2"}};
+  });
+  h.context.runnerName = "r2";
+  h.clock.onSleep = [&](int sleep) {
+    if (sleep == 2) {
+      h.fake.update([](GithubState& s) {
+        s.checkRuns[1].status = "completed";
+        s.checkRuns[1].conclusion = "failure";
+      });
+    }
+  };
+  const GateResult result = runGate(h);
+  BOOST_TEST(!result.passed);
+  BOOST_TEST(result.row.notes ==
+             "1 passed, 1 failed: test (failure); excluded (this job and its matrix legs): deploy");
+  BOOST_TEST(h.clock.sleepCount == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_third_party_check_pointing_into_this_run_is_judged) {
+  Harness h;
+  h.inputs.ciTimeoutS = 20;
+  h.fake.update([](GithubState& s) {
+    GhCheckRun forged = actionsJob(9, "deploy", kRunId, "in_progress", "");
+    forged.appSlug = "evil-ci";
+    forged.appId = 666;
+    s.checkRuns = {externalCheck(1, "build"), forged};
+  });
+  h.fake.script("GET", "/jobs",
+                ServerResponse{403, {}, R"({"message":"Resource not accessible by integration"})"});
+  const GateResult result = runGate(h);
+  BOOST_TEST(!result.passed);
+  BOOST_TEST(
+      has(result.row.notes, "timed out after 20s: 1 passed, 1 pending: deploy (in_progress)"),
+      result.row.notes);
 }
 
 BOOST_AUTO_TEST_CASE(own_job_of_an_earlier_attempt_does_not_fail_a_rerun) {
@@ -105,25 +149,70 @@ BOOST_AUTO_TEST_CASE(renamed_matrix_jobs_are_recognised_by_job_id) {
     s.jobs[kRunId + "/1"] = {GhJob{11, "Ship to prod (eu)", "in_progress", "", "GitHub Actions 7"},
                              GhJob{12, "Ship to prod (us)", "in_progress", "", "GitHub Actions 8"}};
   });
+  h.context.runnerName = "GitHub Actions 7";
   const GateResult result = runGate(h);
   BOOST_TEST(result.passed, result.row.notes);
-  BOOST_TEST(has(result.row.notes, "excluded: Ship to prod (eu), Ship to prod (us)"));
+  BOOST_TEST(has(result.row.notes,
+                 "excluded (this job and its matrix legs): Ship to prod (eu), Ship to prod (us)"));
   BOOST_TEST(h.fake.count("GET", "/actions/runs/1000/attempts/1/jobs") == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(renamed_matrix_jobs_without_actions_read_fall_back_to_details_url) {
+BOOST_AUTO_TEST_CASE(without_actions_read_only_jobs_named_like_the_job_key_are_left_out) {
   Harness h;
+  h.inputs.ciTimeoutS = 20;
   h.fake.script("GET", "/jobs",
                 ServerResponse{403, {}, R"({"message":"Resource not accessible by integration"})"});
   h.fake.update([](GithubState& s) {
     s.checkRuns = {externalCheck(1, "unit tests"),
-                   actionsJob(11, "Ship (eu, 1)", kRunId, "in_progress", ""),
-                   actionsJob(12, "Ship (us, 2)", kRunId, "queued", "")};
+                   actionsJob(11, "deploy (eu, 1)", kRunId, "in_progress", ""),
+                   actionsJob(12, "deploy (us, 2)", kRunId, "queued", ""),
+                   actionsJob(13, "Ship renamed", kRunId, "in_progress", "")};
   });
   const GateResult result = runGate(h);
-  BOOST_TEST(result.passed, result.row.notes);
+  BOOST_TEST(!result.passed);
   BOOST_TEST(result.row.notes ==
-             "1 passed; this run's unfinished jobs excluded: Ship (eu, 1), Ship (us, 2)");
+             "timed out after 20s: 1 passed, 1 pending: Ship renamed (in_progress); excluded (this "
+             "job and its matrix legs): deploy (eu, 1), deploy (us, 2)");
+  BOOST_TEST(h.log.contains("grant `actions: read`"));
+}
+
+BOOST_AUTO_TEST_CASE(a_queued_workflow_run_without_check_runs_is_pending) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    s.checkRuns = {externalCheck(1, "lint")};
+    GhWorkflowRun ours;
+    ours.id = std::stoll(kRunId);
+    ours.name = "Deploy";
+    ours.status = "in_progress";
+    GhWorkflowRun tests;
+    tests.id = 2001;
+    tests.name = "Tests";
+    tests.status = "queued";
+    s.workflowRuns = {ours, tests};
+    GhCheckSuite ownSuite;  // this run's own suite: never waited for
+    ownSuite.id = 8000 + std::stoll(kRunId) % 997;
+    ownSuite.appSlug = "github-actions";
+    ownSuite.status = "in_progress";
+    GhCheckSuite idle;  // an app that has not started
+    idle.id = 5001;
+    s.checkSuites = {ownSuite, idle};
+  });
+  h.clock.onSleep = [&](int sleep) {
+    if (sleep != 1) return;
+    h.fake.update([](GithubState& s) {
+      s.workflowRuns[1].status = "completed";
+      s.workflowRuns[1].conclusion = "failure";
+      GhCheckRun unit = externalCheck(7, "unit-tests", "failure");
+      s.checkRuns.push_back(unit);
+      s.checkSuites[1].status = "completed";
+    });
+  };
+  const GateResult result = runGate(h);
+  BOOST_TEST(!result.passed);
+  BOOST_TEST(result.row.notes == "1 passed, 1 failed: unit-tests (failure)");
+  BOOST_TEST(h.clock.sleepCount == 1);
+  BOOST_TEST(h.log.contains(
+      "1 passed, 2 pending: workflow: Tests (queued), check suite: super-ci (queued)"));
 }
 
 BOOST_AUTO_TEST_CASE(another_runs_pending_job_is_waited_for) {
@@ -257,21 +346,101 @@ BOOST_AUTO_TEST_CASE(invalid_ignore_regex_fails_the_gate_naming_the_input) {
   BOOST_TEST(h.fake.requests().empty());
 }
 
-BOOST_AUTO_TEST_CASE(pull_request_checks_are_read_on_the_head_commit) {
+BOOST_AUTO_TEST_CASE(without_actions_read_a_queued_run_still_shows_through_its_check_suite) {
   Harness h;
+  h.inputs.ciTimeoutS = 20;
+  const ServerResponse forbidden{
+      403, {}, R"({"message":"Resource not accessible by integration"})"};
+  for (int i = 0; i < 4; ++i) h.fake.script("GET", "/actions/runs", forbidden);  // jobs, runs ×3
+  h.fake.update([](GithubState& s) {
+    s.checkRuns = {externalCheck(1, "lint")};
+    GhCheckSuite queued;
+    queued.id = 5002;
+    queued.appSlug = "github-actions";
+    queued.appId = 15368;
+    s.checkSuites = {queued};
+  });
+  const GateResult result = runGate(h);
+  BOOST_TEST(!result.passed);
+  BOOST_TEST(result.row.notes ==
+             "timed out after 20s: 1 passed, 1 pending: check suite: github-actions (queued)");
+  BOOST_TEST(h.log.contains("workflow runs are not readable"));
+}
+
+BOOST_AUTO_TEST_CASE(pull_request_head_checks_stand_for_a_merge_commit_with_the_same_code) {
+  Harness h;
+  FakeGitRepository git;
+  const std::string base(40, '3');
+  git.headSha = kSha;  // GitHub's merge commit, checked out
+  git.commits = {kPrHead, base};
+  git.parentsOf[kSha] = {base, kPrHead};
+  git.ancestry = {{kPrHead, kSha}, {base, kSha}};
+  git.changes[{kPrHead, kSha}] = {};                // the base brought no code
+  git.changes[{base, kSha}] = {"src/feature.cpp"};  // the PR did
+  h.git = &git;
   h.context.eventName = "pull_request";
   h.context.prHeadSha = kPrHead;
   h.fake.update([](GithubState& s) {
     GhCheckRun onHead = externalCheck(1, "build");
     onHead.headSha = kPrHead;
-    GhCheckRun onMerge = externalCheck(2, "merge-only", "failure");
-    onMerge.headSha = kSha;
-    s.checkRuns = {onHead, onMerge};
+    s.checkRuns = {onHead};
   });
   const GateResult result = runGate(h);
   BOOST_TEST(result.passed, result.row.notes);
   BOOST_TEST(h.fake.count("GET", "/commits/" + kPrHead + "/check-runs") == 1u);
-  BOOST_TEST(h.fake.count("GET", "/commits/" + kSha) == 0u);
+  BOOST_TEST(h.fake.count("GET", "/commits/" + kSha + "/check-runs") == 1u);
+  BOOST_TEST(h.fake.count("GET", "/commits/" + base + "/check-runs") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(pull_request_merge_commit_with_newer_base_code_is_refused) {
+  Harness h;
+  FakeGitRepository git;
+  git.headSha = kSha;
+  git.commits = {kPrHead};
+  git.parentsOf[kSha] = {std::string(40, '3'), kPrHead};
+  git.ancestry = {{kPrHead, kSha}};
+  git.changes[{kPrHead, kSha}] = {"src/payments.cpp"};
+  h.git = &git;
+  h.context.eventName = "pull_request";
+  h.context.prHeadSha = kPrHead;
+  h.fake.update([](GithubState& s) { s.checkRuns = {externalCheck(1, "build")}; });
+  const GateResult result = runGate(h);
+  BOOST_TEST(!result.passed);
+  BOOST_TEST(has(result.row.notes,
+                 "pull_request: the checked-out merge commit 1111111 is not the "
+                 "code the checks ran on (PR head 2222222): tested 2222222, but "
+                 "1 file changed before the deployed commit 1111111: "
+                 "src/payments.cpp"),
+             result.row.notes);
+  BOOST_TEST(h.fake.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_failure_on_the_tested_commit_with_the_same_code_fails) {
+  Harness h;
+  FakeGitRepository git;
+  const std::string tested(40, '4');
+  const std::string older(40, '5');
+  git.headSha = kSha;  // the report commit
+  git.commits = {tested, older};
+  git.parentsOf[kSha] = {tested};
+  git.parentsOf[tested] = {older};
+  git.ancestry = {{tested, kSha}, {older, kSha}};
+  git.changes[{tested, kSha}] = {"QA-REPORT.md", "SECURITY.md"};
+  git.changes[{older, kSha}] = {"src/app.cpp"};
+  h.git = &git;
+  h.fake.update([&](GithubState& s) {
+    GhCheckRun docs = externalCheck(1, "docs");
+    docs.headSha = kSha;
+    GhCheckRun unit = externalCheck(2, "unit-tests", "failure");
+    unit.headSha = tested;
+    s.checkRuns = {docs, unit};
+  });
+  const GateResult result = runGate(h);
+  BOOST_TEST(!result.passed);
+  BOOST_TEST(result.row.notes == "1 passed, 1 failed: unit-tests (failure on 4444444)");
+  BOOST_TEST(h.fake.count("GET", "/commits/" + older + "/check-runs") == 0u);
+  h.inputs.reportCommitPolicy = ReportPolicy::Exact;  // exact: the deployed commit alone
+  BOOST_TEST(runGate(h).passed);
 }
 
 BOOST_AUTO_TEST_CASE(rate_limited_with_reset_in_5s_waits_and_passes) {

@@ -23,6 +23,7 @@ BOOST_AUTO_TEST_SUITE(confirmation_gate)
 
 BOOST_AUTO_TEST_CASE(approved_review_confirms_with_who_when_and_comment) {
   Harness h;
+  h.inputs.githubEnvironment = "production";
   h.fake.update([](GithubState& s) {
     s.approvals = {GhApproval{"production", "approved", "alice", "ship it"}};
   });
@@ -112,12 +113,42 @@ BOOST_AUTO_TEST_CASE(unreadable_approvals_fall_back_to_dispatch_and_say_why) {
   BOOST_TEST(h.log.contains("permissions block in docs/GITHUB.md"));
 }
 
-BOOST_AUTO_TEST_CASE(environment_names_that_stand_for_the_target) {
-  BOOST_TEST(github::environmentMatches("production", "prod", "shop"));
-  BOOST_TEST(github::environmentMatches("Prod-EU", "prod", "shop"));
-  BOOST_TEST(github::environmentMatches("SHOP", "prod", "shop"));
-  BOOST_TEST(!github::environmentMatches("staging", "prod", "shop"));
-  BOOST_TEST(!github::environmentMatches("", "prod", "shop"));
+BOOST_AUTO_TEST_CASE(only_the_jobs_own_github_environment_counts) {
+  BOOST_TEST(github::environmentMatches("prod", "prod"));
+  BOOST_TEST(github::environmentMatches("PROD", "prod"));  // GitHub's names ignore case
+  BOOST_TEST(!github::environmentMatches("production", "prod"));
+  BOOST_TEST(!github::environmentMatches("prod-preview", "prod"));
+  BOOST_TEST(!github::environmentMatches("shop", "prod"));
+  BOOST_TEST(!github::environmentMatches("", "prod"));
+  Inputs inputs;
+  BOOST_TEST(github::githubEnvironmentFor(inputs, "prod") == "prod");
+  inputs.githubEnvironment = "production";
+  BOOST_TEST(github::githubEnvironmentFor(inputs, "prod") == "production");
+}
+
+BOOST_AUTO_TEST_CASE(an_approval_by_the_triggering_actor_is_recorded_as_self_approval) {
+  Harness h;
+  h.context.triggeringActor = "carol";
+  h.fake.update([](GithubState& s) {
+    s.approvals = {GhApproval{"prod", "approved", "Carol", ""}};
+  });
+  const GateResult result = confirm(h);
+  BOOST_TEST(result.passed);
+  BOOST_TEST(has(result.row.notes, "; SELF-APPROVED: @Carol triggered this run and approved it"),
+             result.row.notes);
+}
+
+BOOST_AUTO_TEST_CASE(a_prod_preview_approval_does_not_confirm_prod) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    s.approvals = {GhApproval{"prod-preview", "approved", "alice", ""}};
+  });
+  const GateResult result = confirm(h);
+  BOOST_TEST(!result.passed);
+  BOOST_TEST(has(result.row.notes,
+                 "no approved review of this run for environment prod (reviews "
+                 "for other environments do not count: prod-preview)"),
+             result.row.notes);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -46,7 +46,8 @@ BOOST_AUTO_TEST_CASE(reads_the_runner_variables_and_the_pr_head) {
   BOOST_TEST(context->workflow == "Deploy");
   BOOST_TEST(context->debug);
   BOOST_TEST(context->prHeadSha == "2222222222222222222222222222222222222222");
-  BOOST_TEST(context->deployedSha() == "2222222222222222222222222222222222222222");
+  // The deployed identity is GITHUB_SHA (the merge commit); the PR head only finds checks.
+  BOOST_TEST(context->deployedSha() == "1111111111111111111111111111111111111111");
   BOOST_TEST(context->runUrl() == "https://github.com/octo/shop/actions/runs/1000");
 }
 

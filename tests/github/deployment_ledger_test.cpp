@@ -11,12 +11,12 @@ using namespace fd::test;
 
 namespace {
 
+// One of this action's deployments (task and payload marked) with the given statuses, oldest
+// first; `runId` goes into its payload.
 GhDeployment deployment(std::int64_t id, const std::string& sha, const std::string& environment,
-                        std::vector<std::string> states) {
-  GhDeployment made;
-  made.id = id;
-  made.sha = sha;
-  made.environment = environment;
+                        std::vector<std::string> states, const std::string& runId = "900") {
+  GhDeployment made = FakeGithub::factoryDeployment(id, sha, environment, runId, "in_progress");
+  made.statuses.clear();
   made.createdAt = "2026-04-0" + std::to_string(id % 9 + 1) + "T10:00:00Z";
   std::int64_t statusId = id * 10;
   for (const std::string& state : states) {
@@ -68,7 +68,84 @@ BOOST_AUTO_TEST_CASE(create_deployment_and_move_it_through_statuses) {
   BOOST_TEST(made.statuses[0].environmentUrl == "https://shop.fly.dev");
   BOOST_TEST(made.statuses[1].state == "success");
   BOOST_TEST(made.statuses[1].autoInactive);
-  BOOST_TEST(made.statuses[1].description == "deployed 1111111 to prod");
+  BOOST_TEST(made.statuses[1].description == "verified: deployed 1111111 to prod");
+  // The mark: this action's task and payload, naming the run.
+  BOOST_TEST(body["task"].GetString() == std::string("deploy:factory"));
+  const auto& payload = body["payload"]["factory_deploy"];
+  BOOST_TEST(payload["schema"].GetInt() == 1);
+  BOOST_TEST(payload["kind"].GetString() == std::string("deploy"));
+  BOOST_TEST(payload["version"].GetString() == std::string("1111111"));
+  BOOST_TEST(payload["run_id"].GetString() == std::string("1000"));
+  BOOST_TEST(payload["run_attempt"].GetString() == std::string("1"));
+  BOOST_TEST(payload["actor"].GetString() == std::string("carol"));
+  const auto entries = ledger.successful("prod");
+  FD_REQUIRE_OK(entries);
+  BOOST_TEST(entries->size() == 1u);  // and it reads back as ours
+}
+
+BOOST_AUTO_TEST_CASE(github_created_and_foreign_deployments_do_not_count) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    s.deployments = {FakeGithub::environmentJobDeployment(1, kSha, "staging", "77", 5, "success")};
+    GhDeployment foreign = deployment(10, kSha, "staging", {"success"});
+    foreign.task = "deploy";  // another tool with deployments: write, our payload copied
+    s.deployments.push_back(foreign);
+    GhDeployment wrongSchema = deployment(20, kSha, "staging", {"success"});
+    wrongSchema.payload = R"({"factory_deploy":{"schema":2}})";
+    s.deployments.push_back(wrongSchema);
+  });
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto entries = ledger.successful("staging");
+  FD_REQUIRE_OK(entries);
+  BOOST_TEST(entries->empty());
+  BOOST_TEST(h.fake.count("GET", "/statuses") == 0u);  // not ours: statuses never read
+}
+
+BOOST_AUTO_TEST_CASE(another_runs_deploy_in_progress_refuses_and_closes_our_claim) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    s.deployments = {deployment(5, kPrHead, "prod", {"in_progress"}, "999")};
+    GhWorkflowRun other;
+    other.id = 999;
+    other.status = "in_progress";
+    s.workflowRuns = {other};
+  });
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto id = ledger.begin(h.deployContext());
+  BOOST_REQUIRE(!id.ok());
+  BOOST_TEST(static_cast<int>(id.code()) == static_cast<int>(ErrorCode::Aborted));
+  BOOST_TEST(id.message().find("another deploy to prod is in progress: deployment 5 of 2222222 by "
+                               "run 999 (@carol), since 2026-04-06T10:00:00Z; nothing was "
+                               "deployed") == 0u,
+             id.message());
+  const GithubState state = h.fake.state();
+  BOOST_REQUIRE(state.deployments.size() == 2u);
+  BOOST_TEST(state.deployments[1].statuses.back().state == "error");
+  BOOST_TEST(state.deployments[0].statuses.back().state == "in_progress");  // untouched
+}
+
+BOOST_AUTO_TEST_CASE(a_younger_claim_yields_and_a_dead_runs_claim_is_ignored) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    // A claim that never finished: its run has completed (the runner died mid-deploy).
+    s.deployments = {deployment(5, kPrHead, "prod", {"in_progress"}, "998")};
+    GhWorkflowRun dead;
+    dead.id = 998;
+    dead.status = "completed";
+    dead.conclusion = "cancelled";
+    s.workflowRuns = {dead};
+  });
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto id = ledger.begin(h.deployContext());
+  FD_REQUIRE_OK(id);
+  BOOST_TEST(h.log.contains("deployment 5 of run 998 never finished"));
+  // A later run that started while this one deploys yields to it (the older claim wins).
+  Harness later;
+  later.context.runId = "1001";
+  github::GithubDeploymentLedger second(later.context, later.inputs, h.client(), later.log);
+  const auto yielded = second.begin(later.deployContext());
+  BOOST_REQUIRE(!yielded.ok());
+  BOOST_TEST(yielded.message().find("deployment " + *id) != std::string::npos, yielded.message());
 }
 
 BOOST_AUTO_TEST_CASE(staging_is_not_a_production_environment) {
@@ -189,7 +266,7 @@ BOOST_AUTO_TEST_CASE(promotion_chain_satisfied_or_not) {
   BOOST_TEST(alpha->empty());
 }
 
-BOOST_AUTO_TEST_CASE(prod_success_retires_older_active_prod_deployments) {
+BOOST_AUTO_TEST_CASE(prod_success_retires_older_active_prod_deployments_only) {
   Harness h;
   const std::string older = "3333333333333333333333333333333333333333";
   h.fake.update([&](GithubState& s) {
@@ -207,6 +284,19 @@ BOOST_AUTO_TEST_CASE(prod_success_retires_older_active_prod_deployments) {
   FD_REQUIRE_OK(entries);
   BOOST_REQUIRE(entries->size() == 2u);
   BOOST_TEST(entries->at(0).sha == kSha);
+
+  // A newer deployment (a later deploy that is live) is never retired by an older one.
+  Harness second;
+  second.fake.update([&](GithubState& s) {
+    s.deployments = {deployment(1, older, "prod", {"in_progress", "success"}),
+                     deployment(2000000, kPrHead, "prod", {"in_progress", "success"}, "1002")};
+  });
+  github::GithubDeploymentLedger slow(second.context, second.inputs, second.client(), second.log);
+  FD_REQUIRE_OK(slow.begin(second.deployContext()));
+  BOOST_TEST(slow.finish(second.deployContext(), record(DeployStatus::Success)).ok());
+  const GithubState after = second.fake.state();
+  BOOST_TEST(after.deployments.at(1).statuses.back().state == "success");  // B stays active
+  BOOST_TEST(after.deployments.at(0).statuses.back().state == "inactive");
 }
 
 // A 502 to the create may hide a deployment GitHub made: the ledger looks (by this attempt's

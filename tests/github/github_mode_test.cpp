@@ -13,7 +13,7 @@ BOOST_AUTO_TEST_CASE(builds_all_four_sharing_one_client) {
   h.fake.update([](GithubState& s) {
     s.token = "ghs_secretTokenValue123";
     s.checkRuns = {externalCheck(1, "build")};
-    s.approvals = {GhApproval{"production", "approved", "alice", ""}};
+    s.approvals = {GhApproval{"prod", "approved", "alice", ""}};
   });
   GithubMode mode = makeGithubMode(h.context, h.inputs, h.http, h.clock, h.random, h.log);
   BOOST_REQUIRE(mode.ci);

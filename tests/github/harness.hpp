@@ -65,7 +65,7 @@ struct Harness {
   }
 
   DeployContext deployContext() {
-    return DeployContext{inputs, manifest, env, kSha, "/work", nullptr};
+    return DeployContext{inputs, manifest, env, kSha, "/work", git, GateFiles{}, "1111111"};
   }
 
   github::RestClient& client() {
@@ -87,6 +87,7 @@ struct Harness {
   Manifest manifest;
   EnvConfig env;
   GithubContext context;
+  GitRepository* git = nullptr;  // a test's FakeGitRepository, when the gate needs history
   std::unique_ptr<github::RestClient> rest;
 };
 

@@ -60,12 +60,7 @@ BOOST_AUTO_TEST_CASE(a_staging_run_writes_outputs_summary_deployment_and_artifac
     build.id = 11;
     build.name = "build";
     state.checkRuns.push_back(build);
-    GhDeployment alpha;
-    alpha.id = 501;
-    alpha.sha = sha;
-    alpha.environment = "alpha";
-    alpha.statuses.push_back({502, "success", "deployed", "", "", false, "2026-04-03T20:00:00Z"});
-    state.deployments.push_back(alpha);
+    state.deployments.push_back(FakeGithub::factoryDeployment(501, sha, "alpha", "900", "success"));
   });
 
   const ChildRun run =

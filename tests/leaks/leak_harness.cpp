@@ -163,14 +163,8 @@ void LeakHarness::setUpGithub() {
     state.approvals.push_back(GhApproval{"prod", "approved", "alice", "ship it"});
     const auto deployed = [&state](std::int64_t id, const std::string& environment,
                                    const std::string& sha) {
-      GhDeployment deployment;
-      deployment.id = id;
-      deployment.sha = sha;
-      deployment.environment = environment;
-      deployment.productionEnvironment = environment == "prod";
-      deployment.statuses.push_back(
-          {id + 1, "success", "deployed", "", "", false, "2026-04-03T20:00:00Z"});
-      state.deployments.push_back(deployment);
+      state.deployments.push_back(
+          FakeGithub::factoryDeployment(id, sha, environment, "900", "success"));
     };
     deployed(501, "alpha", kDeployedSha);
     deployed(601, "staging", kDeployedSha);
@@ -185,6 +179,7 @@ void LeakHarness::setUpGithub() {
       {"GITHUB_REF", "refs/heads/main"},
       {"GITHUB_EVENT_NAME", "push"},
       {"GITHUB_RUN_ID", "1000"},
+      {"RUNNER_NAME", "GitHub Actions 2"},
       {"GITHUB_RUN_ATTEMPT", "1"},
       {"GITHUB_ACTOR", "carol"},
       {"GITHUB_JOB", "deploy"},

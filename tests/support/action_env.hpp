@@ -18,6 +18,8 @@ struct ActionEnvSpec {
   std::string runId = "1000";
   std::string runAttempt = "1";
   std::string actor = "carol";
+  std::string triggeringActor;  // empty: the actor
+  std::string runnerName = "GitHub Actions 2";
   std::string resultsUrl;    // empty: no artifact upload (INPUT_UPLOAD-ARTIFACT=false)
   std::string runtimeToken;  // ACTIONS_RUNTIME_TOKEN, with resultsUrl
 };

@@ -21,6 +21,7 @@ class FakeGitRepository : public GitRepository {
   // (from, to) -> changed paths; a pair not listed here (other than from == to) is an error.
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> changes;
   std::map<std::string, std::vector<std::string>> tags;
+  std::map<std::string, std::vector<std::string>> parentsOf;  // sha -> parents
   bool onDefaultBranch = true;
   std::vector<WorkingTreeChange> treeChanges;  // the working tree: clean unless a test says
   std::string workdirPath = "/repo";
@@ -44,6 +45,11 @@ class FakeGitRepository : public GitRepository {
   Result<std::vector<GitRemote>> remotes() override { return remoteList; }
   Result<bool> isOnRemote(const std::string& sha, const std::string& /*remote*/) override {
     return pushed.count(sha) > 0;
+  }
+  Result<std::vector<std::string>> parents(const std::string& sha) override {
+    const auto found = parentsOf.find(sha);
+    if (found == parentsOf.end()) return std::vector<std::string>{};
+    return found->second;
   }
 };
 
@@ -75,6 +81,9 @@ class ForwardingGitRepository : public GitRepository {
   Result<std::vector<GitRemote>> remotes() override { return target_.remotes(); }
   Result<bool> isOnRemote(const std::string& sha, const std::string& remote) override {
     return target_.isOnRemote(sha, remote);
+  }
+  Result<std::vector<std::string>> parents(const std::string& sha) override {
+    return target_.parents(sha);
   }
 
  private:

@@ -140,6 +140,12 @@ class Json {
     writer_.RawValue(joined.c_str(), joined.size(), rapidjson::kArrayType);
     return *this;
   }
+  Json& rawValue(const std::string& json) {
+    const bool object = !json.empty() && json.front() == '{';
+    writer_.RawValue(json.c_str(), json.size(),
+                     object ? rapidjson::kObjectType : rapidjson::kStringType);
+    return *this;
+  }
   std::string text() const { return {buffer_.GetString(), buffer_.GetSize()}; }
 
  private:
@@ -178,6 +184,12 @@ constexpr Operation kListDeploymentStatuses{
     "repos/list-deployment-statuses", "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"};
 constexpr Operation kCreateDeploymentStatus{
     "repos/create-deployment-status", "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"};
+constexpr Operation kWorkflowRuns{"actions/list-workflow-runs-for-repo",
+                                  "/repos/{owner}/{repo}/actions/runs"};
+constexpr Operation kWorkflowRun{"actions/get-workflow-run",
+                                 "/repos/{owner}/{repo}/actions/runs/{run_id}"};
+constexpr Operation kCheckSuites{"checks/list-suites-for-ref",
+                                 "/repos/{owner}/{repo}/commits/{ref}/check-suites"};
 constexpr Operation kUnknown{"", ""};
 
 struct Answer {
@@ -212,6 +224,10 @@ struct FakeGithub::Impl {
   std::string minimalRepo() const;
   std::string fullRepo() const;
   std::string checkRun(const GhCheckRun& run, const std::string& sha) const;
+  std::string integration(const std::string& slug, std::int64_t id) const;
+  std::string workflowRun(const GhWorkflowRun& run, const std::string& sha) const;
+  std::string checkSuite(const GhCheckSuite& suite, const std::string& sha) const;
+  std::string simpleCommit(const std::string& sha) const;
   std::string status(const GhStatus& status, std::size_t index, const std::string& sha) const;
   std::string job(const GhJob& job, const std::string& runId) const;
   std::string approval(const GhApproval& approval, std::size_t index) const;
@@ -318,8 +334,79 @@ std::string FakeGithub::Impl::checkRun(const GhCheckRun& run, const std::string&
   j.str("annotations_url", repoApi() + "/check-runs/" + std::to_string(run.id) + "/annotations")
       .end();
   j.str("name", run.name);
-  j.key("check_suite").begin().num("id", 7000 + run.id % 97).end();
-  j.null("app").beginArray("pull_requests").endArray();
+  j.key("check_suite").begin().num("id", run.suiteId != 0 ? run.suiteId : 7000 + run.id % 97).end();
+  if (run.appSlug.empty())
+    j.null("app");
+  else
+    j.raw("app", integration(run.appSlug, run.appId));
+  j.beginArray("pull_requests").endArray();
+  return j.end().text();
+}
+
+std::string FakeGithub::Impl::integration(const std::string& slug, std::int64_t id) const {
+  const bool actions = slug == "github-actions";
+  Json j;
+  j.begin().num("id", id).str("slug", slug).str("node_id", "A_" + std::to_string(id));
+  j.raw("owner", user(actions ? "github" : "super-ci-inc", actions ? 9919 : 5150));
+  j.str("name", actions ? "GitHub Actions" : slug).str("description", "checks by " + slug);
+  j.str("external_url",
+        actions ? "https://help.github.com/en/actions" : "https://" + slug + ".example.test");
+  j.str("html_url", std::string(kWeb) + "/apps/" + slug);
+  j.str("created_at", "2018-07-30T09:30:17Z").str("updated_at", "2024-04-10T20:33:16Z");
+  j.key("permissions").begin().str("checks", "write").str("metadata", "read").end();
+  j.beginArray("events").endArray();
+  return j.end().text();
+}
+
+std::string FakeGithub::Impl::simpleCommit(const std::string& sha) const {
+  Json j;
+  j.begin().str("id", sha).str("tree_id", std::string(40, 'e')).str("message", "a commit");
+  j.str("timestamp", iso(kEpoch - 900));
+  j.key("author").begin().str("name", "Carol").str("email", "carol@example.test").end();
+  j.key("committer").begin().str("name", "Carol").str("email", "carol@example.test").end();
+  return j.end().text();
+}
+
+std::string FakeGithub::Impl::workflowRun(const GhWorkflowRun& run, const std::string& sha) const {
+  const std::string id = std::to_string(run.id);
+  const std::string url = repoApi() + "/actions/runs/" + id;
+  const std::int64_t suite = run.suiteId != 0 ? run.suiteId : 8000 + run.id % 997;
+  Json j;
+  j.begin().num("id", run.id).str("name", run.name).str("node_id", "WFR_" + id);
+  j.num("check_suite_id", suite).str("check_suite_node_id", "CS_" + std::to_string(suite));
+  j.str("head_branch", "main").str("head_sha", sha);
+  j.str("path", ".github/workflows/" + run.name + ".yml").num("run_number", run.id % 1000);
+  j.num("run_attempt", run.attempt).str("event", run.event).str("display_title", "a commit");
+  j.str("status", run.status)
+      .strOrNull("conclusion", run.status == "completed" ? run.conclusion : "");
+  j.num("workflow_id", 161335).str("url", url).str("html_url", repoWeb() + "/actions/runs/" + id);
+  j.beginArray("pull_requests").endArray();
+  j.str("created_at", iso(kEpoch - 300)).str("updated_at", iso(kEpoch - 200));
+  j.raw("actor", user(run.actor, 100)).raw("triggering_actor", user(run.actor, 100));
+  j.str("run_started_at", iso(kEpoch - 300));
+  j.str("jobs_url", url + "/jobs").str("logs_url", url + "/logs");
+  j.str("check_suite_url", repoApi() + "/check-suites/" + std::to_string(suite));
+  j.str("artifacts_url", url + "/artifacts").str("cancel_url", url + "/cancel");
+  j.str("rerun_url", url + "/rerun").null("previous_attempt_url");
+  j.str("workflow_url", repoApi() + "/actions/workflows/161335");
+  j.raw("head_commit", simpleCommit(sha)).raw("repository", minimalRepo());
+  j.raw("head_repository", minimalRepo());
+  return j.end().text();
+}
+
+std::string FakeGithub::Impl::checkSuite(const GhCheckSuite& suite, const std::string& sha) const {
+  const std::string id = std::to_string(suite.id);
+  Json j;
+  j.begin().num("id", suite.id).str("node_id", "CS_" + id).str("head_branch", "main");
+  j.str("head_sha", sha).str("status", suite.status);
+  j.strOrNull("conclusion", suite.status == "completed" ? suite.conclusion : "");
+  j.str("url", repoApi() + "/check-suites/" + id).null("before").null("after");
+  j.beginArray("pull_requests").endArray();
+  j.raw("app", integration(suite.appSlug, suite.appId)).raw("repository", minimalRepo());
+  j.str("created_at", iso(kEpoch - 300)).str("updated_at", iso(kEpoch - 200));
+  j.raw("head_commit", simpleCommit(sha)).num("latest_check_runs_count", suite.checkRuns);
+  j.str("check_runs_url", repoApi() + "/check-suites/" + id + "/check-runs");
+  j.boolean("rerequestable", true).boolean("runs_rerequestable", false);
   return j.end().text();
 }
 
@@ -438,10 +525,13 @@ std::string FakeGithub::Impl::deployment(const GhDeployment& deployment) const {
       .str("url", repoApi() + "/deployments/" + id)
       .num("id", deployment.id)
       .str("node_id", "DE_" + id);
-  j.str("sha", deployment.sha).str("ref", deployment.sha).str("task", "deploy");
-  j.raw("payload", deployment.payload).str("original_environment", deployment.environment);
+  j.str("sha", deployment.sha).str("ref", deployment.sha).str("task", deployment.task);
+  j.key("payload");
+  j.rawValue(deployment.payload);
+  j.str("original_environment", deployment.environment);
   j.str("environment", deployment.environment).strOrNull("description", deployment.description);
-  j.raw("creator", user("github-actions[bot]", 41898282));
+  j.raw("creator",
+        user(deployment.creator, deployment.creator == "github-actions[bot]" ? 41898282 : 77));
   j.str("created_at", deployment.createdAt).str("updated_at", deployment.createdAt);
   j.str("statuses_url", repoApi() + "/deployments/" + id + "/statuses")
       .str("repository_url", repoApi());
@@ -542,6 +632,41 @@ Answer FakeGithub::Impl::route(const ServerRequest& request, const std::string& 
     Json j;
     j.begin().num("total_count", total).rawArray("check_runs", slice);
     return {json(200, j.end().text(), headers), kCheckRuns};
+  }
+  if (get && n == 4 && parts[1] == "commits" && parts[3] == "check-suites") {
+    const std::string sha = percentDecode(parts[2]);
+    std::vector<std::string> items;
+    for (const GhCheckSuite& suite : state.checkSuites) {
+      if (suite.headSha.empty() || suite.headSha == sha) items.push_back(checkSuite(suite, sha));
+    }
+    const auto total = static_cast<std::int64_t>(items.size());
+    const auto slice = page(items, request, headers);
+    Json j;
+    j.begin().num("total_count", total).rawArray("check_suites", slice);
+    return {json(200, j.end().text(), headers), kCheckSuites};
+  }
+  if (get && n == 3 && parts[1] == "actions" && parts[2] == "runs") {
+    const std::string sha = query.count("head_sha") ? query.at("head_sha") : "";
+    std::vector<std::string> items;
+    for (auto it = state.workflowRuns.rbegin(); it != state.workflowRuns.rend(); ++it) {
+      if (!sha.empty() && !it->headSha.empty() && it->headSha != sha) continue;
+      items.push_back(workflowRun(*it, it->headSha.empty() ? sha : it->headSha));
+    }
+    const auto total = static_cast<std::int64_t>(items.size());
+    const auto slice = page(items, request, headers);
+    Json j;
+    j.begin().num("total_count", total).rawArray("workflow_runs", slice);
+    return {json(200, j.end().text(), headers), kWorkflowRuns};
+  }
+  if (get && n == 4 && parts[1] == "actions" && parts[2] == "runs") {
+    const std::int64_t id = std::atoll(parts[3].c_str());
+    for (const GhWorkflowRun& run : state.workflowRuns) {
+      if (run.id == id)
+        return {
+            json(200, workflowRun(run, run.headSha.empty() ? std::string(40, 'a') : run.headSha)),
+            kWorkflowRun};
+    }
+    return {error(404, "Not Found"), kWorkflowRun};
   }
   if (get && n == 4 && parts[1] == "commits" && parts[3] == "status") {
     const std::string sha = percentDecode(parts[2]);
@@ -654,18 +779,20 @@ Answer FakeGithub::Impl::route(const ServerRequest& request, const std::string& 
       created.environment =
           body.HasMember("environment") ? body["environment"].GetString() : "production";
       created.description = body.HasMember("description") ? body["description"].GetString() : "";
+      if (body.HasMember("task") && body["task"].IsString())
+        created.task = body["task"].GetString();
+      if (body.HasMember("payload") && (body["payload"].IsObject() || body["payload"].IsString())) {
+        rapidjson::StringBuffer payload;
+        rapidjson::Writer<rapidjson::StringBuffer> writer(payload);
+        body["payload"].Accept(writer);
+        created.payload = payload.GetString();
+      }
       created.productionEnvironment =
           body.HasMember("production_environment") && body["production_environment"].GetBool();
       created.transientEnvironment =
           body.HasMember("transient_environment") && body["transient_environment"].GetBool();
       created.createdAt = iso(kEpoch + created.id % 100000);
       created.requestBody = request.body;
-      if (body.HasMember("payload") && body["payload"].IsObject()) {
-        rapidjson::StringBuffer payload;
-        rapidjson::Writer<rapidjson::StringBuffer> writer(payload);
-        body["payload"].Accept(writer);
-        created.payload = payload.GetString();
-      }
       state.deployments.push_back(created);
       return {json(201, deployment(created)), kCreateDeployment};
     }
@@ -885,6 +1012,45 @@ ServerResponse FakeGithub::malformedJson() {
   response.status = 200;
   response.body = R"({"total_count": 3, "check_runs": [{"id": 1, "name": )";
   return response;
+}
+
+GhDeployment FakeGithub::environmentJobDeployment(std::int64_t id, const std::string& sha,
+                                                  const std::string& environment,
+                                                  const std::string& runId, std::int64_t jobId,
+                                                  const std::string& state) {
+  GhDeployment deployment;
+  deployment.id = id;
+  deployment.sha = sha;
+  deployment.environment = environment;
+  deployment.productionEnvironment = environment == "prod" || environment == "production";
+  const std::string job = std::string(kWeb) + "/" + kOwner + "/" + kRepo + "/actions/runs/" +
+                          runId + "/job/" + std::to_string(jobId);
+  deployment.statuses.push_back(
+      {id + 1, "in_progress", "", job, "", false, "2026-04-03T20:00:00Z"});
+  if (state != "in_progress")
+    deployment.statuses.push_back({id + 2, state, "", job, "", false, "2026-04-03T20:05:00Z"});
+  return deployment;
+}
+
+GhDeployment FakeGithub::factoryDeployment(std::int64_t id, const std::string& sha,
+                                           const std::string& environment, const std::string& runId,
+                                           const std::string& state, const std::string& actor) {
+  GhDeployment deployment;
+  deployment.id = id;
+  deployment.sha = sha;
+  deployment.environment = environment;
+  deployment.task = "deploy:factory";
+  deployment.payload = R"({"factory_deploy":{"schema":1,"kind":"deploy","version":")" +
+                       sha.substr(0, 7) + R"(","run_id":")" + runId +
+                       R"(","run_attempt":"1","actor":")" + actor + R"("}})";
+  deployment.productionEnvironment = environment == "prod";
+  const std::string log = std::string(kWeb) + "/" + kOwner + "/" + kRepo + "/actions/runs/" + runId;
+  deployment.statuses.push_back(
+      {id + 1, "in_progress", "deploying", log, "", false, "2026-04-03T20:00:00Z"});
+  if (state != "in_progress")
+    deployment.statuses.push_back(
+        {id + 2, state, "verified", log, "", false, "2026-04-03T20:05:00Z"});
+  return deployment;
 }
 
 std::string FakeGithub::fixtureDirectory() {

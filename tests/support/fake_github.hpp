@@ -24,6 +24,35 @@ struct GhCheckRun {
   std::string startedAt = "2026-04-03T21:00:00Z";  // empty: null
   std::string detailsUrl;  // empty: https://example.test/ci/<id> (not an Actions job)
   std::string headSha;     // empty: on every commit
+  // The app that reported it: GitHub Actions (slug github-actions, id 15368) unless a test says
+  // otherwise; an empty slug serves `"app": null`.
+  std::string appSlug = "github-actions";
+  std::int64_t appId = 15368;
+  std::int64_t suiteId = 0;  // 0: 7000 + id % 97
+};
+
+// A workflow run on a commit (GET /actions/runs?head_sha=, GET /actions/runs/{id}).
+struct GhWorkflowRun {
+  std::int64_t id = 0;
+  std::string name = "CI";
+  std::string headSha;  // empty: on every commit
+  std::string status = "queued";
+  std::string conclusion;    // empty: null
+  std::int64_t suiteId = 0;  // 0: 8000 + id % 997
+  std::string event = "push";
+  int attempt = 1;
+  std::string actor = "carol";
+};
+
+// A check suite on a commit (GET /commits/{ref}/check-suites).
+struct GhCheckSuite {
+  std::int64_t id = 0;
+  std::string appSlug = "super-ci";
+  std::int64_t appId = 4242;
+  std::string headSha;  // empty: on every commit
+  std::string status = "queued";
+  std::string conclusion;  // empty: null
+  int checkRuns = 0;       // latest_check_runs_count
 };
 
 struct GhStatus {
@@ -69,12 +98,14 @@ struct GhDeployment {
   std::int64_t id = 0;
   std::string sha;
   std::string environment;
+  std::string task = "deploy";
+  std::string payload = "{}";  // raw JSON: an object or a string
+  std::string creator = "github-actions[bot]";
   std::string description;
   bool productionEnvironment = false;
   bool transientEnvironment = false;
   std::string createdAt = "2026-04-01T10:00:00Z";
   std::string requestBody;                   // what POST /deployments received
-  std::string payload = "{}";                // its payload object, served back as JSON
   std::vector<GhDeploymentStatus> statuses;  // oldest first
 };
 
@@ -83,6 +114,8 @@ struct GithubState {
   std::map<std::string, std::string> compare;  // head sha -> diverged / ahead / behind / identical
   std::vector<GhCheckRun> checkRuns;
   std::vector<GhStatus> statuses;
+  std::vector<GhWorkflowRun> workflowRuns;
+  std::vector<GhCheckSuite> checkSuites;
   std::map<std::string, std::vector<GhJob>> jobs;  // "<run id>/<attempt>" -> jobs
   std::vector<GhApproval> approvals;
   std::vector<GhIssue> issues;
@@ -130,6 +163,20 @@ class FakeGithub {
 
   // Where served bodies are written: $FD_GITHUB_FIXTURES, else <build>/github-fixtures.
   static std::string fixtureDirectory();
+
+  // The deployment GitHub itself creates when a job with `environment:` (without
+  // `deployment: false`) starts: task "deploy", empty payload, created by github-actions[bot],
+  // its statuses pointing at the run's job; `state` is its newest status.
+  static GhDeployment environmentJobDeployment(std::int64_t id, const std::string& sha,
+                                               const std::string& environment,
+                                               const std::string& runId, std::int64_t jobId,
+                                               const std::string& state);
+  // A deployment this action recorded (task "deploy:factory", the factory_deploy payload) whose
+  // newest status is `state`.
+  static GhDeployment factoryDeployment(std::int64_t id, const std::string& sha,
+                                        const std::string& environment, const std::string& runId,
+                                        const std::string& state,
+                                        const std::string& actor = "carol");
 
  private:
   struct Impl;

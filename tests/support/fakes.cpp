@@ -108,6 +108,12 @@ std::vector<std::string> FakeFileSystem::list(const std::string& directory) cons
   return names;
 }
 
+Status FakeFileSystem::remove(const std::string& path) {
+  if (failWrites) return makeError(ErrorCode::Unavailable, path + ": cannot remove: read-only");
+  files.erase(path);
+  return okStatus();
+}
+
 void FakeProcessRunner::on(const std::string& contains, int exitCode,
                            std::vector<std::string> lines) {
   CommandResult result;

@@ -43,6 +43,7 @@ class FakeFileSystem : public FileSystem {
   Status makeDirs(const std::string& path) override;
   Status matchOwner(const std::string& path, const std::string& reference) override;
   std::vector<std::string> list(const std::string& directory) const override;
+  Status remove(const std::string& path) override;
 };
 
 // Answers each command from a script: the first rule whose `contains` is part of the command.

@@ -37,6 +37,8 @@ class FileSystem {
   // A symbolic link at `path` is changed itself, never its target.
   virtual Status matchOwner(const std::string& path, const std::string& reference) = 0;
   virtual std::vector<std::string> list(const std::string& directory) const = 0;
+  // Removes a file; an absent file is fine.
+  virtual Status remove(const std::string& path) = 0;
 };
 
 }  // namespace fd

@@ -56,6 +56,8 @@ class GitRepository {
     return makeError(ErrorCode::FailedPrecondition,
                      "cannot tell whether the commit is on " + remote);
   }
+  // Full SHAs of a commit's parents, first parent first (none for a root or a shallow boundary).
+  virtual Result<std::vector<std::string>> parents(const std::string& sha) = 0;
 };
 
 }  // namespace fd

@@ -49,7 +49,9 @@ class DeploymentLedger {
   virtual ~DeploymentLedger() = default;
   // Successful deploys of an environment, newest first.
   virtual Result<std::vector<LedgerEntry>> successful(const std::string& environment) = 0;
-  // Called when the deploy starts (after the gates passed); returns an id or empty.
+  // Called when the deploy starts (after the gates passed); returns an id or empty. Aborted:
+  // another deploy to the environment is in progress, so this one must deploy nothing; any other
+  // error only means the record is incomplete.
   virtual Result<std::string> begin(const DeployContext& context) = 0;
   // Records the outcome (the record's status, rollback and URL).
   virtual Status finish(const DeployContext& context, const DeployRecord& record) = 0;

@@ -1,0 +1,152 @@
+// Two deploys to one environment at once (docs/THREAT-MODEL.md, "CI, confirmation and the
+// ledger"): a second deploy must not start while another run's deploy is in progress, an older
+// run must never retire a newer deployment, and a run must not claim to be live when the platform
+// says another version is. GitHub mode against the fake GitHub; local mode with its lock file.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include "bypass/github_scene.hpp"
+
+namespace fd::test {
+
+namespace {
+
+const std::string kOtherSha = "3333333333333333333333333333333333333333";
+
+std::string hostName() {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) return "";
+  return host;
+}
+
+// A pid that certainly does not run any more: a child that exited and was reaped.
+long deadPid() {
+  const pid_t child = fork();
+  if (child == 0) _exit(0);
+  int status = 0;
+  waitpid(child, &status, 0);
+  return child;
+}
+
+std::string lockFile(long pid, const std::string& sha) {
+  return "{\"pid\":" + std::to_string(pid) + ",\"host\":\"" + hostName() +
+         "\",\"environment\":\"staging\",\"sha\":\"" + sha +
+         "\",\"started_at\":\"2026-04-03T21:00:00Z\"}\n";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(github_concurrency)
+
+BOOST_AUTO_TEST_CASE(another_runs_deploy_in_progress_stops_this_one_before_the_deploy_command) {
+  GithubScene scene("staging");
+  scene.github.update([](GithubState& s) {
+    s.deployments.push_back(
+        FakeGithub::factoryDeployment(500, kOtherSha, "staging", "999", "in_progress", "bob"));
+    GhWorkflowRun other;
+    other.id = 999;
+    other.status = "in_progress";
+    other.headSha = kOtherSha;
+    s.workflowRuns = {other};
+  });
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(!scene.deployed(run), run.out);
+  const std::string reason =
+      "another deploy to staging is in progress: deployment 500 of 3333333 "
+      "by run 999 (@bob), since 2026-04-03T20:00:00Z; nothing was deployed";
+  BOOST_TEST(contains(scene.receipt(), "- **Failed step**: deploy lock"), scene.receipt());
+  BOOST_TEST(contains(scene.receipt(), reason), linesWith(scene.receipt(), "Failure reason"));
+  const GithubState state = scene.github.state();
+  BOOST_TEST(state.deployments.back().statuses.back().state == "error");    // our claim, closed
+  BOOST_TEST(state.deployments[1].statuses.back().state == "in_progress");  // theirs, untouched
+}
+
+BOOST_AUTO_TEST_CASE(control_an_unfinished_deployment_of_a_run_that_has_ended_does_not_block) {
+  GithubScene scene("staging");
+  scene.github.update([](GithubState& s) {
+    s.deployments.push_back(
+        FakeGithub::factoryDeployment(500, kOtherSha, "staging", "998", "in_progress"));
+    GhWorkflowRun dead;
+    dead.id = 998;
+    dead.status = "completed";
+    dead.conclusion = "cancelled";
+    dead.headSha = kOtherSha;
+    s.workflowRuns = {dead};
+  });
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(contains(run.out, "deployment 500 of run 998 never finished (its run has ended)"),
+             linesWith(run.out, "never finished"));
+}
+
+BOOST_AUTO_TEST_CASE(an_older_run_never_retires_a_newer_deployment) {
+  GithubScene scene("prod");
+  scene.github.update([](GithubState& s) {
+    // B: a later deploy, verified and live; this run's deployment gets a lower id (900001).
+    s.deployments.push_back(
+        FakeGithub::factoryDeployment(2000000, kOtherSha, "prod", "1001", "success"));
+  });
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 0, run.all());
+  const GithubState state = scene.github.state();
+  for (const GhDeployment& deployment : state.deployments) {
+    if (deployment.id == 2000000) BOOST_TEST(deployment.statuses.back().state == "success");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(another_version_live_after_the_deploy_fails_without_a_rollback) {
+  GithubScene scene("prod", "\"current_version_command\": \"echo " + kOtherSha + "\",");
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(contains(scene.receipt(), "- **Failed step**: live version"), scene.receipt());
+  BOOST_TEST(contains(scene.receipt(), "current_version_command reports " + kOtherSha +
+                                           " live on prod, not " + scene.head.substr(0, 7) +
+                                           ": another deploy replaced this one while it ran"),
+             linesWith(scene.receipt(), "Failure reason"));
+  BOOST_TEST(!scene.repo.scratchExists("rolled-back"));  // rolling back would undo the other
+  BOOST_TEST(contains(scene.receipt(), "- **Rollback performed**: NO"), scene.receipt());
+  BOOST_TEST(scene.github.state().deployments.back().statuses.back().state == "failure");
+}
+
+BOOST_AUTO_TEST_CASE(control_the_platform_naming_this_commit_confirms_it_live) {
+  GithubScene scene("staging", "\"current_version_command\": \"echo registry/shop:$DEPLOY_SHA\",");
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(contains(run.out, "live: staging runs registry/shop:" + scene.head + " (this deploy)"),
+             linesWith(run.out, "live:"));
+}
+
+BOOST_AUTO_TEST_CASE(local_a_deploy_holding_the_lock_stops_a_second_one) {
+  GithubScene scene("staging");
+  scene.repo.seedLedger("alpha", scene.head);
+  scene.repo.write(".factory/deploy-staging.lock", lockFile(getpid(), kOtherSha));
+  const ChildRun run = scene.repo.run({"--environment", "staging"});
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(!scene.deployed(run), run.out);
+  BOOST_TEST(
+      contains(scene.receipt(), "another deploy to staging is in progress: " + scene.repo.root() +
+                                    "/.factory/deploy-staging.lock is held by process " +
+                                    std::to_string(getpid())),
+      linesWith(scene.receipt(), "Failure reason"));
+  BOOST_TEST(scene.repo.exists(".factory/deploy-staging.lock"));  // never taken from a live one
+}
+
+BOOST_AUTO_TEST_CASE(local_a_lock_left_by_a_dead_process_is_taken_over_and_released) {
+  GithubScene scene("staging");
+  scene.repo.seedLedger("alpha", scene.head);
+  const long pid = deadPid();
+  scene.repo.write(".factory/deploy-staging.lock", lockFile(pid, kOtherSha));
+  const ChildRun run = scene.repo.run({"--environment", "staging"});
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(contains(run.all(), "left by process " + std::to_string(pid) +
+                                     ", which no longer runs (a crashed deploy?); taking it over"),
+             linesWith(run.all(), "left by"));
+  BOOST_TEST(!scene.repo.exists(".factory/deploy-staging.lock"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace fd::test
