@@ -27,7 +27,11 @@ std::string defaultBehavior(Target target) {
 
 void Pipeline::fillReceiptDefaults() {
   RollbackInfo& rollback = record_.rollback;
-  if (rollback.command.empty()) rollback.command = env_.rollbackCommand;
+  // Once chosen, the platform knows the command that works (Fly.io replaces /setup's
+  // `fly releases rollback`, which flyctl does not have); before that, the manifest's.
+  if (rollback.command.empty()) {
+    rollback.command = platform_ ? platform_->rollbackCommand() : env_.rollbackCommand;
+  }
   if (rollback.behavior.empty()) rollback.behavior = defaultBehavior(inputs_.environment);
   if (rollback.performed.empty()) {
     rollback.performed = inputs_.environment == Target::Alpha ? "N/A" : "NO";

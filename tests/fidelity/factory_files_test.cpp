@@ -81,7 +81,10 @@ BOOST_AUTO_TEST_CASE(with_what_it_lacks_added_it_deploys_and_the_note_is_in_the_
 }
 
 BOOST_AUTO_TEST_CASE(the_seeds_app_name_placeholder_rolls_prod_back) {
+  // The seed's spelling in /setup's Fly.io manifest: the placeholder is accepted and replaced,
+  // and `fly releases rollback` (no flyctl command) gives way to the Fly.io built-in rollback.
   FactoryProject project;
+  project.breakProdInTheSprint();
   project.scaffold(factory::setupManifest(
       project.url(), "fly releases rollback --app {app-name}",
       localCi() + "  \"health_check\": {\"timeout_s\": 2, \"interval_s\": 1},\n"));
@@ -89,14 +92,61 @@ BOOST_AUTO_TEST_CASE(the_seeds_app_name_placeholder_rolls_prod_back) {
   for (const char* target : {"alpha", "staging"}) {
     BOOST_REQUIRE(project.deploy({"--environment", target}).exitCode == 0);
   }
-  project.breakNextDeploy();
   const ChildRun run = project.deploy({"--environment", "prod", "--confirm", "shop"});
   BOOST_TEST(run.exitCode == 3, run.all() << project.repo().receipt());
-  BOOST_TEST(contains(project.flyLog(), "fly releases rollback --app shop\n"), project.flyLog());
+  const std::string receipt = project.repo().receipt();
+  BOOST_TEST(contains(receipt, "- **Status**: ROLLED BACK"), receipt);
+  BOOST_TEST(contains(receipt,
+                      "- **Note**: rollback_command `fly releases rollback --app shop` "
+                      "cannot work: flyctl has no `releases rollback` command."),
+             receipt);
+  BOOST_TEST(contains(receipt,
+                      "- **Rollback mechanism**: Fly.io built-in: redeploy release v1's image "
+                      "with fly deploy --image\n"),
+             receipt);
+  const std::string back =
+      "deploy --app shop --config fly.toml --image "
+      "registry.fly.io/shop:deployment-01HFAKE00000001 --yes";
+  BOOST_TEST(contains(receipt, "- **Rollback command**: `fly " + back + "`\n"), receipt);
+  // Release v2 (the sprint) failed its health check; v3 runs v1's image again.
+  BOOST_TEST(contains(receipt,
+                      "- **Live version now**: v3 (Fly.io release v3, image "
+                      "registry.fly.io/shop:deployment-01HFAKE00000001@sha256:"),
+             receipt);
+  BOOST_TEST(contains(project.flyLog(), "fly releases --app shop --json\nfly " + back + "\n"),
+             project.flyLog());
+  BOOST_TEST(!contains(project.flyLog(), "releases rollback"), project.flyLog());
   BOOST_TEST(!contains(project.flyLog(), "{app-name}"), project.flyLog());
-  BOOST_TEST(contains(project.repo().receipt(),
-                      "- **Rollback command**: `fly releases rollback --app shop`"),
-             project.repo().receipt());
+  BOOST_TEST(!contains(receipt, "{app-name}"), receipt);
+}
+
+BOOST_AUTO_TEST_CASE(a_working_rollback_command_with_the_seeds_placeholder_wins) {
+  // The manifest wins over the Fly.io built-in when its rollback_command is a real flyctl
+  // command: it runs as written, with {app-name} replaced.
+  FactoryProject project;
+  project.breakProdInTheSprint();
+  project.scaffold(factory::setupManifest(
+      project.url(),
+      "fly deploy --app {app-name} --image registry.fly.io/shop:deployment-01HFAKE00000001 --yes",
+      localCi() + "  \"health_check\": {\"timeout_s\": 2, \"interval_s\": 1},\n"));
+  project.commitPassingReports(project.codeSha.substr(0, 7));
+  for (const char* target : {"alpha", "staging"}) {
+    BOOST_REQUIRE(project.deploy({"--environment", target}).exitCode == 0);
+  }
+  const ChildRun run = project.deploy({"--environment", "prod", "--confirm", "shop"});
+  BOOST_TEST(run.exitCode == 3, run.all() << project.repo().receipt());
+  const std::string receipt = project.repo().receipt();
+  BOOST_TEST(contains(receipt, "- **Rollback mechanism**: manifest rollback_command\n"), receipt);
+  BOOST_TEST(contains(receipt,
+                      "- **Rollback command**: `fly deploy --app shop --image "
+                      "registry.fly.io/shop:deployment-01HFAKE00000001 --yes`\n"),
+             receipt);
+  BOOST_TEST(contains(receipt,
+                      "- **Live version now**: v3 (Fly.io release v3, image "
+                      "registry.fly.io/shop:deployment-01HFAKE00000001@sha256:"),
+             receipt);
+  BOOST_TEST(!contains(receipt, "cannot work"), receipt);
+  BOOST_TEST(!contains(project.flyLog(), "releases --app shop --json"), project.flyLog());
 }
 
 BOOST_AUTO_TEST_CASE(a_near_miss_placeholder_is_refused_before_anything_runs) {
@@ -119,6 +169,7 @@ BOOST_AUTO_TEST_SUITE(factory_state)
 
 BOOST_AUTO_TEST_CASE(a_state_file_started_from_nothing_is_valid_after_every_kind_of_run) {
   FactoryProject project;
+  project.breakProdInTheSprint();
   project.scaffold(factory::setupManifest(
       project.url(), "fly releases rollback --app {app_name}",
       localCi() + "  \"health_check\": {\"timeout_s\": 2, \"interval_s\": 1},\n"));
@@ -138,8 +189,8 @@ BOOST_AUTO_TEST_CASE(a_state_file_started_from_nothing_is_valid_after_every_kind
   snapshot("alpha");
   BOOST_TEST(project.deploy({"--environment", "staging"}).exitCode == 0);
   snapshot("staging");
-  project.breakNextDeploy();
-  BOOST_TEST(project.deploy({"--environment", "prod", "--confirm", "shop"}).exitCode == 3);
+  const ChildRun prod = project.deploy({"--environment", "prod", "--confirm", "shop"});
+  BOOST_TEST(prod.exitCode == 3, prod.all() << project.repo().receipt());
   snapshot("rolled-back");
   BOOST_TEST(project.deploy({"--environment", "nowhere"}).exitCode == 2);  // input error: no run
   BOOST_TEST(

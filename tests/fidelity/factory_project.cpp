@@ -3,37 +3,15 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 
 #include "support/temp_dir.hpp"
 
 namespace fd::test {
 
 namespace {
-
-// flyctl as far as the manifest uses it: deploy, releases rollback, secrets list. Every call is
-// logged; a deploy told to break the app leaves a marker the health server answers 503 to.
-constexpr const char* kFly = R"(#!/bin/sh
-echo "fly $*" >> "$FD_IT_SCRATCH/fly.log"
-case "$1" in
-  deploy)
-    if [ -f "$FD_IT_SCRATCH/break-next-deploy" ]; then
-      rm -f "$FD_IT_SCRATCH/break-next-deploy"
-      touch "$FD_IT_SCRATCH/unhealthy"
-    fi
-    echo "==> Monitoring deployment"
-    exit 0 ;;
-  releases)
-    rm -f "$FD_IT_SCRATCH/unhealthy"
-    echo "Rolled back"
-    exit 0 ;;
-  secrets)
-    echo "NAME          DIGEST            CREATED AT"
-    echo "DATABASE_URL  5f2b6c0d9e8a7b41  1h ago"
-    exit 0 ;;
-esac
-echo "fly: unknown command: $1" >&2
-exit 1
-)";
 
 void makeExecutable(const std::string& path) { ::chmod(path.c_str(), 0755); }
 
@@ -52,26 +30,38 @@ void writeTool(const DeployRepo& repo, const std::string& name, const std::strin
   makeExecutable(path);
 }
 
+std::string liveVersion(const std::string& appDir) {
+  std::ifstream in(appDir + "/version");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Prod's Fly.io app in /setup's manifest (alpha and staging: shop-alpha, shop-staging).
+constexpr const char* kProdApp = "shop";
+
 }  // namespace
 
 FactoryProject::FactoryProject() {
-  const std::string unhealthy = repo_.scratch("unhealthy");
-  health_ = std::make_unique<LoopbackServer>([unhealthy](const ServerRequest& request) {
+  const std::string app = fly_.appDir();
+  health_ = std::make_unique<LoopbackServer>([app](const ServerRequest& request) {
     ServerResponse response;
     if (request.path() != "/health") {
       response.status = 404;
       return response;
     }
-    if (std::filesystem::exists(unhealthy)) {
+    // Nothing deployed yet, or the live image is unhealthy (the fake flyctl's deploys say which).
+    if (!std::filesystem::exists(app + "/version") || std::filesystem::exists(app + "/unhealthy")) {
       response.status = 503;
       response.body = R"({"status":"unhealthy"})";
       return response;
     }
     // /setup step 4d: version, environment and uptime.
-    response.body = R"({"version":"dev","environment":"any","uptime":12})";
+    response.body = R"({"version":")" + liveVersion(app) + R"(","environment":"any","uptime":12})";
     return response;
   });
-  writeTool(repo_, "fly", kFly);
+  fly_.createApps({"shop-alpha", "shop-staging", kProdApp});
+  setupCalls_ = fly_.calls().size();
 }
 
 std::string FactoryProject::scaffold(const std::string& manifest) {
@@ -81,6 +71,7 @@ std::string FactoryProject::scaffold(const std::string& manifest) {
               manifest.empty() ? factory::setupManifest(url()) : manifest);
   setupSha = repo_.commit("Scaffold project (setup)");
   repo_.write("app/orders.py", "def place(order):\n    return order.total\n");
+  if (brokenProd_) repo_.write("fake-fly-unhealthy", std::string(kProdApp) + "\n");
   codeSha = repo_.commit("Sprint 1: orders");
   repo_.write(".factory/state.json", factory::factoryState(setupSha, codeSha));
   repo_.write(".factory/settings.json", factory::factorySettings());
@@ -128,21 +119,36 @@ void FactoryProject::installGh(const std::string& token) {
                 answer + "fi\nexit 2\n");
 }
 
+std::map<std::string, std::string> FactoryProject::toolEnv() const {
+  std::map<std::string, std::string> env = fly_.env();
+  env["PATH"] = binDirectory(repo_) + ":" + env.at("PATH");
+  return env;
+}
+
 ChildRun FactoryProject::deploy(const std::vector<std::string>& args,
                                 const std::map<std::string, std::string>& env) const {
-  std::map<std::string, std::string> all = env;
-  const char* path = std::getenv("PATH");
-  all["PATH"] = binDirectory(repo_) + ":" + (path != nullptr ? path : "/usr/bin:/bin");
+  std::map<std::string, std::string> all = toolEnv();
+  for (const auto& [name, value] : env) all[name] = value;
   return repo_.run(args, all);
 }
 
-void FactoryProject::breakNextDeploy() const {
-  std::FILE* file = std::fopen(repo_.scratch("break-next-deploy").c_str(), "w");
-  if (file != nullptr) std::fclose(file);
+void FactoryProject::breakProdInTheSprint() {
+  brokenProd_ = true;
+  prodAlreadyLive();
+}
+
+void FactoryProject::prodAlreadyLive() {
+  const FakeFly::Answer earlier =
+      fly_.run({"deploy", "--app", kProdApp, "--yes"}, "/", {{"DEPLOY_SHA", "0a1b2c3"}});
+  if (earlier.exitCode != 0) throw std::runtime_error("fake fly: " + earlier.err);
+  setupCalls_ = fly_.calls().size();
 }
 
 std::string FactoryProject::flyLog() const {
-  return repo_.scratchExists("fly.log") ? repo_.readScratch("fly.log") : "";
+  const std::vector<std::string> calls = fly_.calls();
+  std::string log;
+  for (std::size_t i = setupCalls_; i < calls.size(); ++i) log += "fly " + calls[i] + "\n";
+  return log;
 }
 
 std::string stateSchemaProblems(const std::vector<std::string>& files) {

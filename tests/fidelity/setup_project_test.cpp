@@ -92,7 +92,6 @@ BOOST_AUTO_TEST_CASE(goes_alpha_staging_prod_in_the_action) {
   github.update([](GithubState& state) {
     state.approvals.push_back({"prod", "approved", "dana", "release it"});
   });
-  const auto path = std::getenv("PATH");
   for (const char* target : {"alpha", "staging", "prod"}) {
     ActionEnvSpec spec;
     spec.apiUrl = github.apiUrl();
@@ -100,14 +99,57 @@ BOOST_AUTO_TEST_CASE(goes_alpha_staging_prod_in_the_action) {
     spec.environment = target;
     spec.sha = head;
     auto env = actionEnvironment(project.repo(), spec);
-    env["PATH"] = project.repo().scratch("bin") + ":" + (path != nullptr ? path : "/usr/bin");
+    for (const auto& [name, value] : project.toolEnv()) env[name] = value;  // FLY_API_TOKEN too
     const ChildRun run = project.repo().run({}, env);
     BOOST_TEST(run.exitCode == 0, target << "\n" << run.all() << project.repo().receipt());
+    // The fly token is announced to the runner's masking and appears nowhere else.
+    BOOST_TEST(linesWith(run.all(), FakeFly::kToken) ==
+                   std::string("::add-mask::") + FakeFly::kToken + "\n",
+               linesWith(run.all(), FakeFly::kToken));
   }
   const std::string receipt = project.repo().receipt();
   BOOST_TEST(contains(receipt, "- **Environment**: prod"), receipt);
   BOOST_TEST(contains(row(receipt, "User Confirmation"), "CONFIRMED"), receipt);
   BOOST_TEST(github.state().deployments.size() == 3U);
+  BOOST_TEST(contains(project.flyLog(), "fly deploy -c fly.toml\n"), project.flyLog());
+  BOOST_TEST(contains(project.flyLog(), "fly status --app shop --json\n"), project.flyLog());
+  BOOST_TEST(!contains(receipt, FakeFly::kToken), linesWith(receipt, FakeFly::kToken));
+}
+
+BOOST_AUTO_TEST_CASE(a_successful_prod_receipt_names_a_rollback_command_that_works) {
+  // Not /setup's `fly releases rollback` (flyctl has no such command): the Fly.io built-in's
+  // redeploy of the image that was live before, which the fake flyctl runs.
+  FactoryProject project;
+  project.prodAlreadyLive();
+  project.scaffold(factory::setupManifest(project.url(), "fly releases rollback --app {app_name}",
+                                          "  \"ci_check_command\": \"true\",\n"));
+  project.commitPassingReports(project.codeSha.substr(0, 7));
+  for (const char* target : {"alpha", "staging"}) {
+    BOOST_REQUIRE(project.deploy({"--environment", target}).exitCode == 0);
+  }
+  const ChildRun run = project.deploy({"--environment", "prod", "--confirm", "shop"});
+  BOOST_TEST(run.exitCode == 0, run.all());
+  const std::string receipt = project.repo().receipt();
+  BOOST_TEST(contains(receipt, "- **Previous version**: v1\n"), receipt);
+  // The image that was live before, pinned by its digest.
+  const std::string prefix =
+      "- **Rollback command**: `fly deploy --app shop --config fly.toml --image "
+      "registry.fly.io/shop:deployment-01HFAKE00000001@sha256:";
+  const std::size_t at = receipt.find(prefix);
+  BOOST_REQUIRE_MESSAGE(at != std::string::npos, receipt);
+  const std::size_t digestAt = at + prefix.size();
+  const std::string digest = receipt.substr(digestAt, 64);
+  BOOST_TEST(receipt.substr(digestAt + 64, 8) == " --yes`\n", receipt);
+  // And it works: run as written, it brings release v1's image back as release v3.
+  const FakeFly::Answer ran = project.fly().run(
+      {"deploy", "--app", "shop", "--config", "fly.toml", "--image",
+       "registry.fly.io/shop:deployment-01HFAKE00000001@sha256:" + digest, "--yes"},
+      project.repo().root());
+  BOOST_TEST(ran.exitCode == 0, ran.out << ran.err);
+  const FakeFly::Answer status = project.fly().run({"status", "--app", "shop", "--json"});
+  BOOST_TEST(contains(status.out, "\"Version\": 3\n"), status.out);
+  BOOST_TEST(contains(status.out, "\"image\": \"registry.fly.io/shop:deployment-01HFAKE00000001\""),
+             status.out);
 }
 
 BOOST_AUTO_TEST_CASE(without_a_ci_command_or_github_the_refusal_names_both_ways) {

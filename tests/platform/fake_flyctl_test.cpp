@@ -179,6 +179,25 @@ BOOST_AUTO_TEST_CASE(errors_are_flyctls_lines_with_exit_1) {
              "flyctl v0.4.85 linux/amd64 Commit: fake-flyctl BuildDate: 2026-01-01T00:00:00Z\n");
 }
 
+BOOST_AUTO_TEST_CASE(an_image_pinned_by_its_digest_deploys_and_a_wrong_digest_is_refused) {
+  Deployed d;
+  // What `fly status` shows for the image: repository:tag@digest, a valid Docker reference.
+  const auto status = parse(d.fly.run({"status", "--app", "shop", "--json"}).out);
+  const auto& reference = status["Machines"][0]["image_ref"];
+  const std::string image = std::string("registry.fly.io/") + reference["repository"].GetString() +
+                            ":" + reference["tag"].GetString();
+  const std::string digest = reference["digest"].GetString();
+  const auto pinned = d.fly.run({"deploy", "--app", "shop", "--image", image + "@" + digest});
+  BOOST_TEST(pinned.exitCode == 0, pinned.err);
+  const auto wrong =
+      d.fly.run({"deploy", "--app", "shop", "--image", image + "@sha256:" + std::string(64, '0')});
+  BOOST_TEST(wrong.exitCode == 1);
+  BOOST_TEST(wrong.err ==
+             "Error: failed to fetch an image or build from source: Could not find "
+             "image \"" +
+                 image + "@sha256:" + std::string(64, '0') + "\"\n");
+}
+
 BOOST_AUTO_TEST_CASE(an_app_without_releases_renders_null_and_an_empty_machine_list) {
   FakeFly fly;
   fly.createApps({"fresh"});

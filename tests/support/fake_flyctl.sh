@@ -379,8 +379,12 @@ cmd_deploy() {
   count=$(($(cat "$state/counter" 2>/dev/null || echo 0) + 1))
   echo "$count" >"$state/counter"
   if [ -n "$image" ]; then
-    ref=$image
-    [ -f "$(image_file "$ref")" ] || fail "failed to fetch an image or build from source: Could not find image \"$ref\""
+    ref=${image%%@*}
+    [ -f "$(image_file "$ref")" ] || fail "failed to fetch an image or build from source: Could not find image \"$image\""
+    # A reference pinned by digest (repo:tag@sha256:...) names that image only if the digest is its.
+    if [ "$ref" != "$image" ] && [ "${image#*@}" != "$(field digest "$(image_file "$ref")")" ]; then
+      fail "failed to fetch an image or build from source: Could not find image \"$image\""
+    fi
     echo "Searching for image '$ref' remotely..."
     echo "image found: img_$count"
     description="Deploy image"
