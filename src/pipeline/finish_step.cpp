@@ -153,10 +153,10 @@ void Pipeline::finish() {
   for (const std::string& warning : warnings) log_.warning(warning);
   if (!state) log_.warning("could not update " + settings_.stateFilePath + ": " + state.message());
   // In a container we run as root; the workspace belongs to the runner's user.
-  for (const std::string& written : {std::string(".factory"), settings_.stateFilePath,
+  for (const std::string& bookkeeping : {std::string(".factory"), settings_.stateFilePath,
                                      std::string(".factory/deployments.jsonl")}) {
-    if (world_.fs.exists(path(written)) && workspace_.safe(path(written)))
-      (void)world_.fs.matchOwner(path(written), root_);
+    if (world_.fs.exists(path(bookkeeping)) && workspace_.safe(path(bookkeeping)))
+      (void)world_.fs.matchOwner(path(bookkeeping), root_);
   }
   log_.endGroup();
 

@@ -71,10 +71,13 @@ BOOST_AUTO_TEST_CASE(goes_alpha_staging_prod_on_a_laptop_with_ci_from_github) {
                  "deploy-blocker |\n",
              receipt);
   // The same REST client as the action: check runs, statuses and the blocker search, with the
-  // token, and nothing about a workflow run (there is none on a laptop).
+  // token; the commit's workflow runs (one still queued is pending), but nothing about a run of
+  // its own (there is none on a laptop).
   BOOST_TEST(github.count("GET", "/repos/octo/shop/commits/" + head + "/check-runs") == 2U);
   BOOST_TEST(github.count("GET", "/repos/octo/shop/issues") == 1U);
-  BOOST_TEST(github.count("GET", "/actions/runs") == 0U);
+  // Two commits per gate: HEAD (reports) and the tested commit whose code ships.
+  BOOST_TEST(github.count("GET", "/repos/octo/shop/actions/runs") == 4U);
+  BOOST_TEST(github.count("GET", "/repos/octo/shop/actions/runs/") == 0U);
   BOOST_TEST(github.countStatus("/repos/octo/shop", 401) == 0U);
   for (const std::string& text : {alpha.all(), staging.all(), prod.all(), receipt}) {
     BOOST_TEST(!contains(text, kToken), linesWith(text, kToken));
