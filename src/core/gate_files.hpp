@@ -27,8 +27,8 @@ class GateFiles {
   // or not ending in .md is ignored.
   // `stateFile`: the state file relative to the working directory, when
   // .factory/settings.json's global.state_file_path moved it (its .bak and .corrupt-* too).
-  GateFiles(std::string prefix, const std::vector<std::string>& reports,
-            const std::string& receipt, std::string stateFile = ".factory/state.json");
+  GateFiles(std::string prefix, const std::vector<std::string>& reports, const std::string& receipt,
+            std::string stateFile = ".factory/state.json");
 
   // `path` relative to the repository root, '/'-separated, as git names it.
   bool covers(std::string_view path) const;

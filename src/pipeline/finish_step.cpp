@@ -154,7 +154,7 @@ void Pipeline::finish() {
   if (!state) log_.warning("could not update " + settings_.stateFilePath + ": " + state.message());
   // In a container we run as root; the workspace belongs to the runner's user.
   for (const std::string& bookkeeping : {std::string(".factory"), settings_.stateFilePath,
-                                     std::string(".factory/deployments.jsonl")}) {
+                                         std::string(".factory/deployments.jsonl")}) {
     if (world_.fs.exists(path(bookkeeping)) && workspace_.safe(path(bookkeeping)))
       (void)world_.fs.matchOwner(path(bookkeeping), root_);
   }

@@ -25,10 +25,10 @@ namespace fd {
 
 // What the platform says is live (pipeline/live_version.cpp).
 struct LiveVersion {
-  std::string version;   // empty when unknown
-  std::string problem;   // why it is unknown
-  bool askable = false;  // the manifest (or platform) has a way to ask
-  std::string detail;    // the platform's own words: "Fly.io release v12, image …"
+  std::string version;      // empty when unknown
+  std::string problem;      // why it is unknown
+  bool askable = false;     // the manifest (or platform) has a way to ask
+  std::string detail;       // the platform's own words: "Fly.io release v12, image …"
   bool namesCommit = true;  // false for a bare platform release number ("v12")
 };
 

@@ -287,11 +287,12 @@ BOOST_AUTO_TEST_CASE(github_a_workspace_without_a_checkout_is_refused) {
   const ChildRun run = repo.run({}, actionFor(repo, github, gated));
   // An input error before anything is written (issue 10 item 5): exit 2, no receipt.
   BOOST_TEST(run.exitCode == 2, run.all());
-  BOOST_TEST(contains(run.all(), "working-directory: . (" + repo.root() +
-                                     ") is not a git repository"),
-             run.all());
-  BOOST_TEST(contains(run.all(), "in a workflow, run actions/checkout (with fetch-depth: 0) "
-                                 "before this step"),
+  BOOST_TEST(
+      contains(run.all(), "working-directory: . (" + repo.root() + ") is not a git repository"),
+      run.all());
+  BOOST_TEST(contains(run.all(),
+                      "in a workflow, run actions/checkout (with fetch-depth: 0) "
+                      "before this step"),
              run.all());
   BOOST_TEST(!repo.exists("DEPLOY-RECEIPT.md"));
   BOOST_TEST(!repo.scratchExists("deployed"));

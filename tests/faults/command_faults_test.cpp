@@ -53,8 +53,8 @@ std::vector<CommandCase> commands() {
        "rollback_command",
        4,
        rollbackFailed,
-       {"**Rollback result**: %END%", "PROD MAY BE BROKEN: the rollback command failed (%END%; " + kSha +
-            " (the failed release) is still live)"},
+       {"**Rollback result**: %END%", "PROD MAY BE BROKEN: the rollback command failed (%END%; " +
+                                          kSha + " (the failed release) is still live)"},
        {},
        "timed out after 600s",
        "Rollback result `%END%`; Diagnostics: `PROD MAY BE BROKEN …` and the next steps"},
