@@ -159,6 +159,9 @@ class Handler(BaseHTTPRequestHandler):
         if mm := re.fullmatch(r"/commits/([^/]+)/status", rest):
             return self.reply(200, {"state": "pending", "statuses": [], "total_count": 0,
                                     "sha": mm.group(1)})
+        if re.fullmatch(r"/commits/([^/]+)/check-suites", rest):
+            # Every suite of the commit has finished: nothing queued behind a concurrency group.
+            return self.reply(200, {"total_count": 0, "check_suites": []})
         if mm := re.fullmatch(r"/actions/runs/(\d+)(?:/attempts/\d+)?/jobs", rest):
             job = {"id": 9, "run_id": int(mm.group(1)), "name": "deploy", "status": "in_progress",
                    "conclusion": None, "check_run_url":

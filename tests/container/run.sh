@@ -397,7 +397,7 @@ cancellation_scenarios() {  # SIGTERM (and, through podman's sig-proxy, SIGINT) 
     check "$m SIG$sig: the run stopped with a failure exit code" test "$rc" -ne 0 -a "$rc" -lt 128
     check "$m SIG$sig: stopped well before the 30 s deploy command ends" test "$elapsed_ms" -lt 25000
     check "$m SIG$sig: the deploy command was stopped" test ! -e "$ws/.app/deploy-finished"
-    check_receipt "$m SIG$sig" FAILED
+    check_receipt "$m SIG$sig" "FAILED (cancelled: SIG$sig arrived during deploy)"
     expect_eq "$m SIG$sig: output status" FAILED "$(output "$outputs_file" status)"
   done
 }
