@@ -638,7 +638,11 @@ manifest["tools"] = [{"name": "docker", "url": url, "sha256": sha, "binary": "do
 with open(path, "w", encoding="utf-8") as f:
     json.dump(manifest, f, indent=2)
 PY
-  chown "$owner_uid:$owner_uid" "$ws/.factory/deploy-config.json"
+  # Committed: the Checkout gate refuses a manifest that differs from the commit that ships.
+  git -C "$ws" -c safe.directory='*' -c user.name=Dev -c user.email=dev@example.invalid \
+    commit -q -am "deploy through the Docker socket"
+  sha=$(git -C "$ws" -c safe.directory='*' rev-parse HEAD)
+  chown -R "$owner_uid:$owner_uid" "$ws"
   extra_run_args=(-v "$socket:/var/run/docker.sock")
   run_deploy "$m" local docker-socket-alpha --environment alpha
   extra_run_args=()
