@@ -13,6 +13,11 @@ test::GhDeployment succeeded(std::int64_t id, const std::string& sha, const std:
   deployment.sha = sha;
   deployment.environment = env;
   deployment.productionEnvironment = env == "prod";
+  // factory-deploy's mark: the ledger reads only its own deployments (github/deployment_mark).
+  deployment.task = "deploy:factory";
+  deployment.payload = R"({"factory_deploy":{"schema":1,"kind":"image","version":")" +
+                       sha.substr(0, 7) +
+                       R"(","run_id":"6000","run_attempt":"1","actor":"carol"}})";
   deployment.createdAt = at;
   deployment.statuses.push_back({id + 1, "success", "deployed", "", "", true, at});
   return deployment;
