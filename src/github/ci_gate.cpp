@@ -120,7 +120,7 @@ bool GithubCiGate::isOwn(const CheckRun& run, const OwnJobs& own) const {
 Status GithubCiGate::addCheckRuns(const std::string& sha, const std::string& suffix,
                                   const OwnJobs& own, Poll& poll) {
   LatestRuns latest;
-  const Status listed = client_.forEachPageOf<std::vector<CheckRun>>(
+  Status listed = client_.forEachPageOf<std::vector<CheckRun>>(
       repoPath() + "/commits/" + sha + "/check-runs", "check-runs", parseCheckRunPage,
       [&latest](std::shared_ptr<const std::vector<CheckRun>> page) {
         latest.add(std::move(page));
@@ -161,7 +161,7 @@ Status GithubCiGate::addStatuses(const std::string& sha, const std::string& suff
 
 Status GithubCiGate::addPendingWork(const std::string& sha, Poll& poll) {
   PendingWorkInput input;
-  const Status runs = client_.forEachPageOf<std::vector<WorkflowRun>>(
+  Status runs = client_.forEachPageOf<std::vector<WorkflowRun>>(
       repoPath() + "/actions/runs?head_sha=" + sha, "workflow-runs",
       [](const rapidjson::Value& page) {
         return parseArray<WorkflowRun>(page, "workflow_runs", parseWorkflowRun);
@@ -179,7 +179,7 @@ Status GithubCiGate::addPendingWork(const std::string& sha, Poll& poll) {
               "); unfinished ones are seen through their check suites");
   }
   if (!runs) input.runs.clear();  // a later page refused: judge by the suites alone
-  const Status suites = client_.forEachPageOf<std::vector<CheckSuite>>(
+  Status suites = client_.forEachPageOf<std::vector<CheckSuite>>(
       repoPath() + "/commits/" + sha + "/check-suites", "check-suites",
       [](const rapidjson::Value& page) {
         return parseArray<CheckSuite>(page, "check_suites", parseCheckSuite);
