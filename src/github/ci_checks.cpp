@@ -1,8 +1,8 @@
 #include "github/ci_checks.hpp"
 
 #include <algorithm>
-#include <map>
 
+#include "github/held_bytes.hpp"
 #include "github/json_fields.hpp"
 
 namespace fd::github {
@@ -47,8 +47,11 @@ CheckItem demoteUnsuccessfulRequired(CheckItem item, const CheckFilter& filter) 
   return item;
 }
 
-std::string appKey(const CheckRun& run) {
-  return run.appSlug + "\n" + std::to_string(run.appId) + "\n" + run.name;
+// Orders as the text "<app slug>\n<app id>\n<name>" would, without building it.
+bool appKeyLess(const CheckRun& a, const CheckRun& b) {
+  if (a.appSlug != b.appSlug) return a.appSlug < b.appSlug;
+  if (a.appId != b.appId) return std::to_string(a.appId) < std::to_string(b.appId);
+  return a.name < b.name;
 }
 
 // "https://github.com/o/r/actions/runs/1000" followed by the end, '/' or '?'.
@@ -76,15 +79,41 @@ CheckRun parseCheckRun(const rapidjson::Value& json) {
   return run;
 }
 
-std::vector<CheckRun> latestPerName(const std::vector<CheckRun>& runs) {
-  std::map<std::string, CheckRun> latest;
-  for (const CheckRun& run : runs) {
-    auto [slot, inserted] = latest.emplace(appKey(run), run);
-    if (!inserted && newer(run, slot->second)) slot->second = run;
+std::vector<CheckRun> parseCheckRunPage(const rapidjson::Value& page) {
+  const rapidjson::Value& runs = arrayField(page, "check_runs");
+  std::vector<CheckRun> parsed;
+  parsed.reserve(runs.Size());
+  for (const auto& run : runs.GetArray()) parsed.push_back(parseCheckRun(run));
+  return parsed;
+}
+
+std::size_t heldBytes(const CheckRun& run) {
+  return heldBytes(run.name) + heldBytes(run.status) + heldBytes(run.conclusion) +
+         heldBytes(run.startedAt) + heldBytes(run.detailsUrl) + heldBytes(run.appSlug);
+}
+
+bool LatestRuns::ByAppAndName::operator()(const CheckRun* a, const CheckRun* b) const {
+  return appKeyLess(*a, *b);
+}
+
+void LatestRuns::add(std::shared_ptr<const std::vector<CheckRun>> page) {
+  for (const CheckRun& run : *page) {
+    auto [slot, inserted] = latest_.insert(&run);
+    if (inserted || !newer(run, **slot)) continue;
+    slot = latest_.erase(slot);  // same key: the newer run takes its place
+    latest_.insert(slot, &run);
   }
+  pages_.push_back(std::move(page));
+}
+
+std::vector<const CheckRun*> LatestRuns::latest() const { return {latest_.begin(), latest_.end()}; }
+
+std::vector<CheckRun> latestPerName(const std::vector<CheckRun>& runs) {
+  LatestRuns latest;
+  // Aliasing, not owning: `runs` outlives `latest`.
+  latest.add(std::shared_ptr<const std::vector<CheckRun>>(std::shared_ptr<void>(), &runs));
   std::vector<CheckRun> result;
-  result.reserve(latest.size());
-  for (auto& [name, run] : latest) result.push_back(std::move(run));
+  for (const CheckRun* run : latest.latest()) result.push_back(*run);
   return result;
 }
 

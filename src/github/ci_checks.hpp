@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,11 +30,30 @@ struct CheckRun {
 };
 
 CheckRun parseCheckRun(const rapidjson::Value& json);
+// One page of GET /commits/{sha}/check-runs, reduced to what the gate reads.
+std::vector<CheckRun> parseCheckRunPage(const rapidjson::Value& page);
+std::size_t heldBytes(const CheckRun& run);
 
 // Re-runs leave several check runs per name: keep the newest (started_at, then id; one that has
 // not started yet is newer than any that has). Keyed by app and name: a check of the same name
 // from another app is another check, and never hides this one.
 std::vector<CheckRun> latestPerName(const std::vector<CheckRun>& runs);
+
+// latestPerName as the pages arrive, without copying a check run: it keeps the pages (shared with
+// the ETag cache) and one pointer per app and name.
+class LatestRuns {
+ public:
+  void add(std::shared_ptr<const std::vector<CheckRun>> page);
+  // Ordered by app, then name, as latestPerName orders them.
+  std::vector<const CheckRun*> latest() const;
+
+ private:
+  struct ByAppAndName {
+    bool operator()(const CheckRun* a, const CheckRun* b) const;
+  };
+  std::vector<std::shared_ptr<const std::vector<CheckRun>>> pages_;
+  std::set<const CheckRun*, ByAppAndName> latest_;
+};
 
 // Where this workflow run lives, to recognise its jobs among a commit's check runs.
 struct RunIdentity {

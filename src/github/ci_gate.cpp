@@ -4,6 +4,7 @@
 
 #include "github/ci_commits.hpp"
 #include "github/deployed_commit.hpp"
+#include "github/held_bytes.hpp"
 #include "github/json_fields.hpp"
 #include "github/pending_work.hpp"
 
@@ -25,6 +26,47 @@ GateResult result(bool passed, const std::string& notes, const std::string& reru
 }
 
 std::string seconds(long long value) { return std::to_string(value) + "s"; }
+
+// Each list is reduced page by page (RestClient::forEachPageOf): what is kept of a page is what
+// the gate reads, and that is also all the ETag cache keeps for the next poll's 304.
+template <class Item, class Parse>
+std::vector<Item> parseArray(const rapidjson::Value& page, const char* field, Parse parse) {
+  const rapidjson::Value& array = arrayField(page, field);
+  std::vector<Item> items;
+  items.reserve(array.Size());
+  for (const auto& each : array.GetArray()) items.push_back(parse(each));
+  return items;
+}
+
+RunJob parseRunJob(const rapidjson::Value& job) {
+  return RunJob{intField(job, "id"), stringField(job, "name"), stringField(job, "status"),
+                stringField(job, "runner_name")};
+}
+
+// A commit status as the gate judges it; the suffix (" on <sha>") is added when it is read.
+CheckItem parseCommitStatus(const rapidjson::Value& status) {
+  return itemForStatus(stringField(status, "context"), stringField(status, "state"));
+}
+
+}  // namespace
+
+static std::size_t heldBytes(const RunJob& job) {
+  return heldBytes(job.name) + heldBytes(job.status) + heldBytes(job.runnerName);
+}
+
+static std::size_t heldBytes(const CheckItem& item) {
+  return heldBytes(item.name) + heldBytes(item.detail);
+}
+
+static std::size_t heldBytes(const WorkflowRun& run) {
+  return heldBytes(run.name) + heldBytes(run.status);
+}
+
+static std::size_t heldBytes(const CheckSuite& suite) {
+  return heldBytes(suite.appSlug) + heldBytes(suite.status);
+}
+
+namespace {
 
 // "a1b2c3d, 9f8e7d6 (same code)"
 std::string describeCommits(const std::vector<std::string>& shas) {
@@ -50,18 +92,18 @@ OwnJobs GithubCiGate::ownJobs() {
     own.how = "no workflow run: no job of its own to leave out";
     return own;
   }
-  auto pages = client_.getAll(repoPath() + "/actions/runs/" + github_.runId + "/attempts/" +
-                              github_.runAttempt + "/jobs");
-  if (!pages) {
-    own.how = "cannot list this run's jobs (" + pages.message() + ")";
-    return own;
-  }
   std::vector<RunJob> jobs;
-  for (const auto& page : *pages) {
-    for (const auto& job : arrayField(page, "jobs").GetArray()) {
-      jobs.push_back(RunJob{intField(job, "id"), stringField(job, "name"),
-                            stringField(job, "status"), stringField(job, "runner_name")});
-    }
+  const Status listed = client_.forEachPageOf<std::vector<RunJob>>(
+      repoPath() + "/actions/runs/" + github_.runId + "/attempts/" + github_.runAttempt + "/jobs",
+      "jobs",
+      [](const rapidjson::Value& page) { return parseArray<RunJob>(page, "jobs", parseRunJob); },
+      [&jobs](const std::shared_ptr<const std::vector<RunJob>>& page) {
+        jobs.insert(jobs.end(), page->begin(), page->end());
+        return okStatus();
+      });
+  if (!listed) {
+    own.how = "cannot list this run's jobs (" + listed.message() + ")";
+    return own;
   }
   return identifyOwnJobs(jobs, github_.runnerName);
 }
@@ -77,14 +119,16 @@ bool GithubCiGate::isOwn(const CheckRun& run, const OwnJobs& own) const {
 
 Status GithubCiGate::addCheckRuns(const std::string& sha, const std::string& suffix,
                                   const OwnJobs& own, Poll& poll) {
-  auto pages = client_.getAll(repoPath() + "/commits/" + sha + "/check-runs");
-  if (!pages) return pages.error();
-  std::vector<CheckRun> runs;
-  for (const auto& page : *pages) {
-    for (const auto& run : arrayField(page, "check_runs").GetArray())
-      runs.push_back(parseCheckRun(run));
-  }
-  for (const CheckRun& run : latestPerName(runs)) {
+  LatestRuns latest;
+  Status listed = client_.forEachPageOf<std::vector<CheckRun>>(
+      repoPath() + "/commits/" + sha + "/check-runs", "check-runs", parseCheckRunPage,
+      [&latest](std::shared_ptr<const std::vector<CheckRun>> page) {
+        latest.add(std::move(page));
+        return okStatus();
+      });
+  if (!listed) return listed;
+  for (const CheckRun* each : latest.latest()) {
+    const CheckRun& run = *each;
     if (isOwn(run, own)) {
       poll.snapshot.excludedOwn.push_back(run.name);
       if (run.id == own.self || !own.identified) poll.ownSuites.insert(run.suiteId);
@@ -99,43 +143,52 @@ Status GithubCiGate::addCheckRuns(const std::string& sha, const std::string& suf
 }
 
 Status GithubCiGate::addStatuses(const std::string& sha, const std::string& suffix, Poll& poll) {
-  auto pages = client_.getAll(repoPath() + "/commits/" + sha + "/status");
-  if (!pages) return pages.error();
   // The combined state is "pending" when there are no statuses at all: read the statuses
   // themselves, never the combined state.
-  for (const auto& page : *pages) {
-    for (const auto& status : arrayField(page, "statuses").GetArray()) {
-      CheckItem item = itemForStatus(stringField(status, "context"), stringField(status, "state"));
-      item.detail += suffix;
-      poll.snapshot.items.push_back(std::move(item));
-    }
-  }
-  return okStatus();
+  return client_.forEachPageOf<std::vector<CheckItem>>(
+      repoPath() + "/commits/" + sha + "/status", "statuses",
+      [](const rapidjson::Value& page) {
+        return parseArray<CheckItem>(page, "statuses", parseCommitStatus);
+      },
+      [&](const std::shared_ptr<const std::vector<CheckItem>>& page) {
+        for (CheckItem item : *page) {
+          item.detail += suffix;
+          poll.snapshot.items.push_back(std::move(item));
+        }
+        return okStatus();
+      });
 }
 
 Status GithubCiGate::addPendingWork(const std::string& sha, Poll& poll) {
   PendingWorkInput input;
-  auto runs = client_.getAll(repoPath() + "/actions/runs?head_sha=" + sha);
+  Status runs = client_.forEachPageOf<std::vector<WorkflowRun>>(
+      repoPath() + "/actions/runs?head_sha=" + sha, "workflow-runs",
+      [](const rapidjson::Value& page) {
+        return parseArray<WorkflowRun>(page, "workflow_runs", parseWorkflowRun);
+      },
+      [&input](const std::shared_ptr<const std::vector<WorkflowRun>>& page) {
+        input.runs.insert(input.runs.end(), page->begin(), page->end());
+        return okStatus();
+      });
   // Without `actions: read` the check suites still show every queued workflow run (a run gets
   // its suite when it is created), only without the workflow's name.
-  if (!runs && runs.code() != ErrorCode::PermissionDenied) return runs.error();
+  if (!runs && runs.code() != ErrorCode::PermissionDenied) return runs;
   if (!runs && !runsHidden_) {
     runsHidden_ = true;
     log_.info("CI: workflow runs are not readable (" + runs.message() +
               "); unfinished ones are seen through their check suites");
   }
-  if (runs) {
-    for (const auto& page : *runs) {
-      for (const auto& run : arrayField(page, "workflow_runs").GetArray())
-        input.runs.push_back(parseWorkflowRun(run));
-    }
-  }
-  auto suites = client_.getAll(repoPath() + "/commits/" + sha + "/check-suites");
-  if (!suites) return suites.error();
-  for (const auto& page : *suites) {
-    for (const auto& suite : arrayField(page, "check_suites").GetArray())
-      input.suites.push_back(parseCheckSuite(suite));
-  }
+  if (!runs) input.runs.clear();  // a later page refused: judge by the suites alone
+  Status suites = client_.forEachPageOf<std::vector<CheckSuite>>(
+      repoPath() + "/commits/" + sha + "/check-suites", "check-suites",
+      [](const rapidjson::Value& page) {
+        return parseArray<CheckSuite>(page, "check_suites", parseCheckSuite);
+      },
+      [&input](const std::shared_ptr<const std::vector<CheckSuite>>& page) {
+        input.suites.insert(input.suites.end(), page->begin(), page->end());
+        return okStatus();
+      });
+  if (!suites) return suites;
   for (const WorkflowRun& run : input.runs) {
     if (!github_.runId.empty() && std::to_string(run.id) == github_.runId)
       poll.ownSuites.insert(run.suiteId);

@@ -20,6 +20,17 @@ using std::chrono::seconds;
 
 constexpr milliseconds kMaxBackoff{seconds(30)};
 constexpr std::size_t kMaxMessageChars = 300;
+constexpr std::size_t kMaxPages = 100;  // 10,000 items: far beyond any real commit
+
+// A reduced answer is cached under its URL and its reduction's kind, a whole body under the URL.
+std::string cacheKeyFor(const std::string& url, const Reduction* reduction) {
+  return reduction == nullptr || reduction->kind.empty() ? url : url + "\n" + reduction->kind;
+}
+
+std::string withPerPage(const std::string& path) {
+  if (path.find("per_page=") != std::string::npos) return path;
+  return path + (path.find('?') == std::string::npos ? "?" : "&") + "per_page=100";
+}
 
 // scheme://host[:port] of a URL, or empty.
 std::string originOf(const std::string& url) {
@@ -159,7 +170,7 @@ std::string RestClient::endpoint(const std::string& method, const std::string& u
 }
 
 HttpRequest RestClient::buildRequest(const std::string& method, const std::string& url,
-                                     const std::string& body) const {
+                                     const std::string& body, const std::string& cacheKey) const {
   HttpRequest request;
   request.method = method;
   request.url = url;
@@ -173,7 +184,7 @@ HttpRequest RestClient::buildRequest(const std::string& method, const std::strin
     request.headers.emplace_back("Authorization", "Bearer " + options_.token);
   if (!body.empty()) request.headers.emplace_back("Content-Type", "application/json");
   if (method == "GET") {
-    const auto cached = cache_.find(url);
+    const auto cached = cache_.find(cacheKey);
     if (cached != cache_.end()) request.headers.emplace_back("If-None-Match", cached->second.etag);
   }
   return request;
@@ -193,29 +204,38 @@ Status RestClient::waitFor(milliseconds wait, std::chrono::steady_clock::time_po
   return okStatus();
 }
 
-void RestClient::remember(const std::string& url, const HttpResponse& response,
-                          const std::string& nextUrl) {
+void RestClient::remember(const std::string& cacheKey, const HttpResponse& response,
+                          const RestResponse& result, const Reduction* reduction) {
   const auto etag = response.header("etag");
   if (!etag || etag->empty()) return;
-  const std::size_t size = response.body.size() + url.size();
-  if (size > options_.maxCacheBytes) return;
-  if (cacheBytes_ + size > options_.maxCacheBytes) {  // simple and bounded: start over
+  CacheEntry entry{*etag, result.nextUrl, "", {}, 0};
+  if (reduction != nullptr)
+    entry.part = result.part;  // the part, never the body: what a 304 needs and no more
+  else
+    entry.body = response.body;
+  entry.bytes = cacheKey.size() + entry.etag.size() + entry.nextUrl.size() + entry.body.size() +
+                entry.part.bytes;
+  if (entry.bytes > options_.maxCacheBytes) return;
+  const auto old = cache_.find(cacheKey);
+  if (old != cache_.end()) {
+    cacheBytes_ -= old->second.bytes;
+    cache_.erase(old);
+  }
+  if (cacheBytes_ + entry.bytes > options_.maxCacheBytes) {  // simple and bounded: start over
     cache_.clear();
     cacheBytes_ = 0;
   }
-  const auto old = cache_.find(url);
-  if (old != cache_.end()) cacheBytes_ -= old->second.body.size() + url.size();
-  cache_[url] = CacheEntry{*etag, response.body, nextUrl};
-  cacheBytes_ += size;
+  cacheBytes_ += entry.bytes;
+  cache_[cacheKey] = std::move(entry);
 }
 
-Result<RestResponse> RestClient::finish(const std::string& where, const std::string& url,
-                                        const HttpResponse& response) {
+Result<RestResponse> RestClient::finish(const std::string& where, const std::string& cacheKey,
+                                        const HttpResponse& response, const Reduction* reduction) {
   RestResponse result;
   result.status = response.status;
-  std::string body = response.body;
+  const std::string* body = &response.body;
   if (response.status == 304) {
-    const auto cached = cache_.find(url);
+    const auto cached = cache_.find(cacheKey);
     if (cached == cache_.end()) {
       return makeError(ErrorCode::Internal, where + ": 304 Not Modified without a cached answer");
     }
@@ -223,12 +243,16 @@ Result<RestResponse> RestClient::finish(const std::string& where, const std::str
     result.status = 200;
     result.fromCache = true;
     result.nextUrl = cached->second.nextUrl;
-    body = cached->second.body;
+    if (reduction != nullptr) {
+      result.part = cached->second.part;
+      return result;
+    }
+    body = &cached->second.body;
   } else {
     if (const auto link = response.header("link")) result.nextUrl = findLink(*link).value_or("");
   }
-  if (!body.empty()) {
-    result.json.Parse(body.c_str(), body.size());
+  if (!body->empty()) {
+    result.json.Parse(body->c_str(), body->size());
     if (result.json.HasParseError()) {
       // A body cut off or garbled on the way is a transport fault: asking again may succeed.
       return makeError(
@@ -238,8 +262,14 @@ Result<RestResponse> RestClient::finish(const std::string& where, const std::str
               " at offset " + std::to_string(result.json.GetErrorOffset()));
     }
   }
+  if (reduction != nullptr) {
+    auto part = reduction->reduce(result.json);
+    if (!part) return makeError(part.code(), where + ": " + part.message());
+    result.part = std::move(part).value();
+    result.json = rapidjson::Document();  // the page is done with: free it now
+  }
   if (response.status != 304 && response.status >= 200 && response.status < 300) {
-    remember(url, response, result.nextUrl);
+    remember(cacheKey, response, result, reduction);
   }
   return result;
 }
@@ -270,9 +300,11 @@ Result<std::optional<RestResponse>> RestClient::recoverPost(
 }
 
 Result<RestResponse> RestClient::exchange(const std::string& method, const std::string& target,
-                                          const std::string& body, const PostLookup& lookup) {
+                                          const std::string& body, const PostLookup& lookup,
+                                          const Reduction* reduction) {
   auto url = absoluteUrl(target);
   if (!url) return url.error();
+  const std::string cacheKey = cacheKeyFor(*url, reduction);
   const std::string where = endpoint(method, *url);
   const bool post = method == "POST";
   const auto deadline = deadline_.value_or(clock_.steady() + options_.defaultBudget);
@@ -280,7 +312,7 @@ Result<RestResponse> RestClient::exchange(const std::string& method, const std::
   for (int attempt = 1;; ++attempt) {
     const bool lastAttempt = attempt >= options_.maxAttempts;
     ++stats_.requests;
-    const auto sent = http_.send(buildRequest(method, *url, body));
+    const auto sent = http_.send(buildRequest(method, *url, body, cacheKey));
     // A lost or broken answer to a POST: look before sending it again.
     const auto recover = [&](const Error& failure) -> std::optional<Result<RestResponse>> {
       Result<std::optional<RestResponse>> found =
@@ -306,7 +338,7 @@ Result<RestResponse> RestClient::exchange(const std::string& method, const std::
     const HttpResponse& response = *sent;
     log_.debug(where + " -> " + std::to_string(response.status));
     if (response.status == 304 || (response.status >= 200 && response.status < 300)) {
-      Result<RestResponse> done = finish(where, *url, response);
+      Result<RestResponse> done = finish(where, cacheKey, response, reduction);
       if (done || done.code() != ErrorCode::Unavailable) return done;
       if (post) {
         if (auto answer = recover(done.error())) return std::move(*answer);
@@ -367,19 +399,34 @@ Result<RestResponse> RestClient::get(const std::string& target) {
   return exchange("GET", target, "", {});
 }
 
+Result<RestResponse> RestClient::get(const std::string& target, const Reduction& reduction) {
+  return exchange("GET", target, "", {}, &reduction);
+}
+
+Status RestClient::forEachPage(const std::string& path, const Reduction& reduction,
+                               const PageVisitor& visit) {
+  std::string target = withPerPage(path);
+  for (std::size_t pages = 0; !target.empty(); ++pages) {
+    if (pages >= kMaxPages) {
+      return makeError(ErrorCode::ResourceExhausted, endpoint("GET", target) + ": more than " +
+                                                         std::to_string(kMaxPages) + " pages");
+    }
+    auto page = get(target, reduction);
+    if (!page) return page.error();
+    if (auto visited = visit(page->part); !visited) return visited;
+    target = std::move(page->nextUrl);
+  }
+  return okStatus();
+}
+
 Result<RestResponse> RestClient::post(const std::string& path, const std::string& jsonBody,
                                       const PostLookup& lookup) {
   return exchange("POST", path, jsonBody, lookup);
 }
 
 Result<std::vector<rapidjson::Document>> RestClient::getAll(const std::string& path) {
-  std::string target = path;
-  if (target.find("per_page=") == std::string::npos) {
-    target += (target.find('?') == std::string::npos ? "?" : "&");
-    target += "per_page=100";
-  }
+  std::string target = withPerPage(path);
   std::vector<rapidjson::Document> pages;
-  constexpr std::size_t kMaxPages = 100;  // 10,000 items: far beyond any real commit
   while (!target.empty()) {
     if (pages.size() >= kMaxPages) {
       return makeError(ErrorCode::ResourceExhausted, endpoint("GET", target) + ": more than " +

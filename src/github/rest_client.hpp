@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,11 +34,25 @@ struct RestOptions {
   std::chrono::milliseconds defaultBudget{std::chrono::minutes(2)};
 };
 
+// What one answer contributes once reduced: all that a later 304 needs besides the ETag.
+struct PagePart {
+  std::shared_ptr<const void> value;
+  std::size_t bytes = 0;  // what it holds, counted against maxCacheBytes
+};
+
+// Reduces one answer's JSON (one page of a list) to its part. `kind` names the reduction: the
+// cache keeps one part per URL and kind, so two consumers of one URL never get each other's.
+struct Reduction {
+  std::string kind;
+  std::function<Result<PagePart>(const rapidjson::Value& json)> reduce;
+};
+
 struct RestResponse {
   int status = 0;
-  rapidjson::Document json;  // null for an empty body
+  rapidjson::Document json;  // null for an empty body, and null when reduced
   bool fromCache = false;    // a 304 answered from the ETag cache
   std::string nextUrl;       // Link rel="next", empty on the last page
+  PagePart part;             // with a Reduction: the answer reduced (from the cache on a 304)
 };
 
 class RestClient {
@@ -57,7 +72,22 @@ class RestClient {
   // `target` is a path below the base URL ("/repos/o/r") or an absolute URL on the same origin.
   // GETs are conditional when an earlier answer carried an ETag: a 304 is answered from the cache.
   Result<RestResponse> get(const std::string& target);
-  // Every page, with per_page=100, following Link rel="next".
+  // One answer reduced as it arrives: the cache keeps its ETag and the part, never the body, and
+  // a 304 hands back the part without parsing anything.
+  Result<RestResponse> get(const std::string& target, const Reduction& reduction);
+  // Every page, with per_page=100, following Link rel="next": each page is reduced as it arrives
+  // and its part handed to `visit` before the next page is asked for. Memory stays that of one
+  // page plus the parts, whatever the number of pages.
+  using PageVisitor = std::function<Status(const PagePart& part)>;
+  Status forEachPage(const std::string& path, const Reduction& reduction, const PageVisitor& visit);
+  // Typed forEachPage: `reduce` turns a page's JSON into a Part, `heldBytes(const Part&)` (found
+  // by argument-dependent lookup) says how big it is, `visit` gets each page's Part (shared with
+  // the cache: keeping it costs nothing more).
+  template <class Part, class Reduce, class Visit>
+  Status forEachPageOf(const std::string& path, const std::string& kind, Reduce reduce,
+                       Visit visit);
+  // Every page as a whole JSON document, kept in memory together and cached as bodies: a
+  // convenience for short lists (a handful of pages at most). Long lists use forEachPage.
   Result<std::vector<rapidjson::Document>> getAll(const std::string& path);
   // A POST is not idempotent: after an answer that may hide an applied request (a timeout, a
   // reset, a 5xx, a 2xx with a broken body) it is sent again only once `lookup` (given) found
@@ -70,15 +100,21 @@ class RestClient {
   const std::string& baseUrl() const { return options_.baseUrl; }
   std::optional<std::chrono::steady_clock::time_point> deadline() const { return deadline_; }
   const Stats& stats() const { return stats_; }
+  // What the ETag cache holds: its entries, and their bytes (URLs, ETags, bodies or parts).
+  std::size_t cachedEntries() const { return cache_.size(); }
+  std::size_t cachedBytes() const { return cacheBytes_; }
 
  private:
   struct CacheEntry {
     std::string etag;
-    std::string body;
     std::string nextUrl;
+    std::string body;  // unreduced answers only
+    PagePart part;     // reduced answers only
+    std::size_t bytes = 0;
   };
   Result<RestResponse> exchange(const std::string& method, const std::string& target,
-                                const std::string& body, const PostLookup& lookup);
+                                const std::string& body, const PostLookup& lookup,
+                                const Reduction* reduction = nullptr);
   // After a POST that may have been applied: Unit to send it again, or the answer to return.
   Result<std::optional<RestResponse>> recoverPost(const std::string& where, const Error& failure,
                                                   const PostLookup& lookup, bool lastAttempt,
@@ -86,14 +122,15 @@ class RestClient {
                                                   int attempt);
   Result<std::string> absoluteUrl(const std::string& target) const;
   HttpRequest buildRequest(const std::string& method, const std::string& url,
-                           const std::string& body) const;
+                           const std::string& body, const std::string& cacheKey) const;
   std::string endpoint(const std::string& method, const std::string& url) const;
   Status waitFor(std::chrono::milliseconds wait, std::chrono::steady_clock::time_point deadline,
                  const std::string& what, const std::string& failure);
-  Result<RestResponse> finish(const std::string& where, const std::string& url,
-                              const HttpResponse& response);
+  Result<RestResponse> finish(const std::string& where, const std::string& cacheKey,
+                              const HttpResponse& response, const Reduction* reduction);
   std::chrono::milliseconds backoff(int attempt);
-  void remember(const std::string& url, const HttpResponse& response, const std::string& nextUrl);
+  void remember(const std::string& cacheKey, const HttpResponse& response,
+                const RestResponse& result, const Reduction* reduction);
 
   RestOptions options_;
   HttpClient& http_;
@@ -105,6 +142,19 @@ class RestClient {
   std::size_t cacheBytes_ = 0;
   Stats stats_;
 };
+
+template <class Part, class Reduce, class Visit>
+Status RestClient::forEachPageOf(const std::string& path, const std::string& kind, Reduce reduce,
+                                 Visit visit) {
+  const Reduction reduction{kind, [&reduce](const rapidjson::Value& json) -> Result<PagePart> {
+                              auto part = std::make_shared<const Part>(reduce(json));
+                              const std::size_t bytes = heldBytes(*part);
+                              return PagePart{std::move(part), bytes};
+                            }};
+  return forEachPage(path, reduction, [&visit](const PagePart& part) -> Status {
+    return visit(std::static_pointer_cast<const Part>(part.value));
+  });
+}
 
 // Sets a client's deadline for the life of a scope (a gate's check), then restores the old one.
 class DeadlineScope {

@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <cstdlib>
+
 #include "core/version.hpp"
 #include "github/json_fields.hpp"
 #include "harness.hpp"
@@ -254,6 +256,85 @@ BOOST_AUTO_TEST_CASE(pagination_follows_link_next_with_100_per_page) {
   const auto requests = h.fake.requests();
   BOOST_TEST(requests[0].uri.find("per_page=100") != std::string::npos);
   BOOST_TEST(requests[2].uri.find("page=3") != std::string::npos);
+}
+
+// What forEachPage keeps per page for the next poll: the ETag and the page's reduced part, never
+// the body. Check run names of 400 characters make each body ~60 KB larger; the cache does not
+// grow with them, and a 304 hands back the part reduced from the 200 without reducing again.
+struct CountedPages {
+  std::size_t cachedBytes = 0;
+  std::size_t cachedEntries = 0;
+  std::vector<std::size_t> firstPoll;
+  std::vector<std::size_t> secondPoll;
+  int reductions = 0;
+  std::size_t notModified = 0;
+};
+
+CountedPages countCheckRunsTwice(std::size_t nameLength) {
+  Harness h;
+  h.fake.update([nameLength](GithubState& s) {
+    for (int i = 1; i <= 250; ++i) {
+      const std::string id = std::to_string(i);
+      s.checkRuns.push_back(externalCheck(i, id + std::string(nameLength - id.size(), 'x')));
+    }
+  });
+  CountedPages counted;
+  const github::Reduction countRuns{
+      "count", [&counted](const rapidjson::Value& page) -> Result<github::PagePart> {
+        ++counted.reductions;
+        auto count =
+            std::make_shared<const std::size_t>(github::arrayField(page, "check_runs").Size());
+        return github::PagePart{count, sizeof(std::size_t)};
+      }};
+  const std::string path = "/repos/octo/shop/commits/" + kSha + "/check-runs";
+  for (auto* poll : {&counted.firstPoll, &counted.secondPoll}) {
+    const Status listed = h.client().forEachPage(path, countRuns, [poll](const auto& part) {
+      poll->push_back(*std::static_pointer_cast<const std::size_t>(part.value));
+      return okStatus();
+    });
+    BOOST_REQUIRE(listed.ok());
+  }
+  counted.cachedBytes = h.client().cachedBytes();
+  counted.cachedEntries = h.client().cachedEntries();
+  counted.notModified = h.fake.countStatus("/repos/octo/shop/commits/" + kSha + "/check-runs", 304);
+  return counted;
+}
+
+BOOST_AUTO_TEST_CASE(paged_lists_cache_the_reduced_part_not_the_body) {
+  const CountedPages shortNames = countCheckRunsTwice(8);
+  const CountedPages longNames = countCheckRunsTwice(400);
+  for (const CountedPages* counted : {&shortNames, &longNames}) {
+    BOOST_TEST(counted->firstPoll == (std::vector<std::size_t>{100, 100, 50}),
+               boost::test_tools::per_element());
+    BOOST_TEST(counted->secondPoll == counted->firstPoll, boost::test_tools::per_element());
+    BOOST_TEST(counted->reductions == 3);  // the second poll's pages were all 304s
+    BOOST_TEST(counted->notModified == 3u);
+    BOOST_TEST(counted->cachedEntries == 3u);
+    // URL, ETag, next URL and a size_t per page: a few hundred bytes, not 3 bodies.
+    BOOST_TEST(counted->cachedBytes < 3u * 512u, counted->cachedBytes);
+  }
+  // 250 names 392 characters longer: the bodies grew by ~98 KB, the cache not at all (the ports
+  // of the two fakes may differ in length).
+  const auto grown = static_cast<long long>(longNames.cachedBytes) -
+                     static_cast<long long>(shortNames.cachedBytes);
+  BOOST_TEST(std::llabs(grown) < 16, grown);
+}
+
+BOOST_AUTO_TEST_CASE(whole_documents_from_get_all_still_come_from_the_cache) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    for (int i = 1; i <= 150; ++i) s.checkRuns.push_back(externalCheck(i, "c" + std::to_string(i)));
+  });
+  const std::string path = "/repos/octo/shop/commits/" + kSha + "/check-runs";
+  const auto first = h.client().getAll(path);
+  const auto second = h.client().getAll(path);
+  FD_REQUIRE_OK(first);
+  FD_REQUIRE_OK(second);
+  BOOST_TEST(second->size() == 2u);
+  BOOST_TEST(github::arrayField((*second)[1], "check_runs").Size() == 50u);
+  BOOST_TEST(h.fake.countStatus(path, 304) == 2u);
+  // getAll keeps the bodies (it hands whole documents back): far more than forEachPage's parts.
+  BOOST_TEST(h.client().cachedBytes() > 10000u, h.client().cachedBytes());
 }
 
 BOOST_AUTO_TEST_CASE(link_to_another_origin_is_refused) {
