@@ -8,7 +8,6 @@ namespace fd {
 
 namespace {
 
-using github::intField;
 using github::stringField;
 
 // The ledger's outcome words (github/deployment_ledger.cpp posts them): success only after
