@@ -274,7 +274,9 @@ Result<ParsedCommand> parseCommand(const std::vector<std::string>& args, const E
 
 std::string helpText() {
   std::string text =
-      "usage: factory-deploy [--name VALUE | --name=VALUE]...\n"
+      "usage: factory-deploy [deploy] [--name VALUE | --name=VALUE]...\n"
+      "       factory-deploy status [--json]            what is live where (see status --help)\n"
+      "       factory-deploy history [--environment ENV] [--limit N] [--json] [--metrics]\n"
       "\n"
       "Deploys the commit checked out in --working-directory to alpha, staging or prod when its\n"
       "gates pass, verifies it, rolls prod back when it is unhealthy, and writes "

@@ -25,6 +25,7 @@ using ReferenceIteratorPtr = Handle<git_reference_iterator, git_reference_iterat
 using TreeEntryPtr = Handle<git_tree_entry, git_tree_entry_free>;
 using StatusListPtr = Handle<git_status_list, git_status_list_free>;
 using RemotePtr = Handle<git_remote, git_remote_free>;
+using RevwalkPtr = Handle<git_revwalk, git_revwalk_free>;
 
 // A git_strarray owned by the stack frame.
 struct StrArray {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ctime>
 #include <set>
 #include <utility>
 
@@ -388,6 +389,71 @@ Result<std::vector<std::string>> Libgit2Repository::parents(const std::string& s
   for (unsigned int i = 0; i < count; ++i)
     shas.push_back(toHex(*git_commit_parent_id(commit.get(), i)));
   return shas;
+}
+
+namespace {
+
+std::string isoUtc(git_time_t seconds) {
+  const std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  std::array<char, 32> text{};
+  const std::size_t length = std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return {text.data(), length};
+}
+
+CommitSummary summaryOf(git_commit* commit) {
+  const char* subject = git_commit_summary(commit);
+  return {toHex(*git_commit_id(commit)), subject == nullptr ? "" : subject,
+          isoUtc(git_commit_time(commit))};
+}
+
+}  // namespace
+
+Result<CommitSummary> Libgit2Repository::commit(const std::string& sha) {
+  Result<git_oid> oid = resolveOid(sha);
+  if (!oid) return oid.error();
+  git_commit* rawCommit = nullptr;
+  const int rc = git_commit_lookup(&rawCommit, repository_.get(), &*oid);
+  git::CommitPtr found(rawCommit);
+  if (rc < 0) return git::libgit2Error(rc, toHex(*oid) + ": cannot read the commit");
+  return summaryOf(found.get());
+}
+
+Result<std::vector<CommitSummary>> Libgit2Repository::commitsBetween(const std::string& from,
+                                                                     const std::string& to,
+                                                                     std::size_t limit,
+                                                                     bool& more) {
+  more = false;
+  Result<git_oid> fromOid = resolveOid(from);
+  if (!fromOid) return fromOid.error();
+  Result<git_oid> toOid = resolveOid(to);
+  if (!toOid) return toOid.error();
+  git_revwalk* rawWalk = nullptr;
+  int rc = git_revwalk_new(&rawWalk, repository_.get());
+  git::RevwalkPtr walk(rawWalk);
+  if (rc < 0) return git::libgit2Error(rc, "cannot walk the history");
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  if ((rc = git_revwalk_push(walk.get(), &*toOid)) < 0 ||
+      (rc = git_revwalk_hide(walk.get(), &*fromOid)) < 0) {
+    return git::libgit2Error(rc, "cannot walk " + from + ".." + to);
+  }
+  std::vector<CommitSummary> commits;
+  git_oid next;
+  while ((rc = git_revwalk_next(&next, walk.get())) == 0) {
+    if (commits.size() == limit) {
+      more = true;
+      break;
+    }
+    git_commit* rawCommit = nullptr;
+    if ((rc = git_commit_lookup(&rawCommit, repository_.get(), &next)) < 0) {
+      return git::libgit2Error(rc, toHex(next) + ": cannot read the commit");
+    }
+    const git::CommitPtr each(rawCommit);
+    commits.push_back(summaryOf(each.get()));
+  }
+  if (rc < 0 && rc != GIT_ITEROVER) return git::libgit2Error(rc, "cannot walk the history");
+  return commits;
 }
 
 }  // namespace fd

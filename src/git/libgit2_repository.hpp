@@ -32,6 +32,9 @@ class Libgit2Repository : public GitRepository {
   Result<std::vector<GitRemote>> remotes() override;
   Result<bool> isOnRemote(const std::string& sha, const std::string& remote) override;
   Result<std::vector<std::string>> parents(const std::string& sha) override;
+  Result<std::vector<CommitSummary>> commitsBetween(const std::string& from, const std::string& to,
+                                                    std::size_t limit, bool& more) override;
+  Result<CommitSummary> commit(const std::string& sha) override;
 
  private:
   Result<git_oid> resolveOid(std::string_view shaOrPrefix);

@@ -32,11 +32,13 @@ std::string directoryOf(const std::string& path) {
 
 }  // namespace
 
-JsonlLedger::JsonlLedger(FileSystem& fs, Log& log, Clock& clock, std::string path)
+JsonlLedger::JsonlLedger(FileSystem& fs, Log& log, Clock& clock, std::string path,
+                         std::string actor)
     : fs_(fs),
       log_(log),
       clock_(clock),
       path_(std::move(path)),
+      actor_(std::move(actor)),
       lock_(fs, log, clock, directoryOf(path_), currentProcess(), processAlive) {}
 
 std::vector<LedgerEntry> JsonlLedger::parse(const std::string& text, const std::string& path,
@@ -65,7 +67,8 @@ std::vector<LedgerEntry> JsonlLedger::parse(const std::string& text, const std::
   return entries;
 }
 
-std::string JsonlLedger::serialize(const LedgerEntry& entry, const std::string& archive) {
+std::string JsonlLedger::serialize(const LedgerEntry& entry, const std::string& archive,
+                                   const LedgerDetails& details) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   writer.StartObject();
@@ -79,6 +82,18 @@ std::string JsonlLedger::serialize(const LedgerEntry& entry, const std::string& 
   field("time", entry.time);
   field("receipt", entry.receipt);
   if (!archive.empty()) field("archive", archive);
+  const auto optional = [&field](const char* name, const std::string& value) {
+    if (!value.empty()) field(name, value);
+  };
+  optional("kind", details.kind);
+  optional("version", details.version);
+  optional("previous_version", details.previousVersion);
+  optional("actor", details.actor);
+  optional("reason", details.reason);
+  if (details.durationS) {
+    writer.Key("duration_s");
+    writer.Int64(*details.durationS);
+  }
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
@@ -121,7 +136,15 @@ Status JsonlLedger::finish(const DeployContext& context, const DeployRecord& rec
     Status dirs = fs_.makeDirs(path_.substr(0, slash));
     if (!dirs) return dirs;
   }
-  return fs_.append(path_, serialize(entry, record.receiptArchive));
+  const auto duration =
+      std::chrono::duration_cast<std::chrono::seconds>(clock_.now() - record.startedAt).count();
+  const LedgerDetails details{context.kind, record.versionLabel, record.previousVersionLabel,
+                              actor_,
+                              duration >= 0 ? std::optional<long long>(duration) : std::nullopt,
+                              // an on-demand rollback's --reason; a failure's reason stays in the
+                              // receipt (it may quote a command's output)
+                              context.kind == "rollback" ? record.rollback.reason : ""};
+  return fs_.append(path_, serialize(entry, record.receiptArchive, details));
 }
 
 }  // namespace fd

@@ -1,6 +1,7 @@
 // Local mode's deployment ledger: `.factory/deployments.jsonl`, append-only, one object a line.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/ports/clock.hpp"
@@ -11,9 +12,20 @@
 
 namespace fd {
 
+// What a line says beyond LedgerEntry, for `history` and `status` (history/jsonl_history.hpp).
+struct LedgerDetails {
+  std::string kind;             // deploy | rollback
+  std::string version;          // the receipt's version label
+  std::string previousVersion;  // label of what was live before
+  std::string actor;            // who ran it ($USER)
+  std::optional<long long> durationS;
+  std::string reason;  // why it failed or was rolled back (one line)
+};
+
 class JsonlLedger : public DeploymentLedger {
  public:
-  JsonlLedger(FileSystem& fs, Log& log, Clock& clock, std::string path);
+  // `actor`: who runs the deploy, recorded on each line (empty: not recorded).
+  JsonlLedger(FileSystem& fs, Log& log, Clock& clock, std::string path, std::string actor = "");
   Result<std::vector<LedgerEntry>> successful(const std::string& environment) override;
   // Takes `.factory/deploy-<env>.lock` (next to the ledger): Aborted while another
   // deploy to the environment holds it.
@@ -25,13 +37,15 @@ class JsonlLedger : public DeploymentLedger {
   static std::vector<LedgerEntry> parse(const std::string& text, const std::string& path,
                                         std::vector<std::string>& problems);
   // One line; `archive` (when not empty) is the name the entry's receipt will have once archived.
-  static std::string serialize(const LedgerEntry& entry, const std::string& archive = "");
+  static std::string serialize(const LedgerEntry& entry, const std::string& archive = "",
+                               const LedgerDetails& details = {});
 
  private:
   FileSystem& fs_;
   Log& log_;
   Clock& clock_;
   std::string path_;
+  std::string actor_;
   DeployLock lock_;
 };
 

@@ -27,8 +27,11 @@ Mode makeLocalMode(World& world, const Inputs& inputs, Log& log, CommandExecutor
   mode.ci = std::make_unique<LocalCiGate>(commands, github);
   mode.confirmation = std::make_unique<LocalConfirmation>(world.console);
   mode.policy = std::make_unique<LocalProdPolicy>(github);
+  // Who deploys from a laptop: the login name, as `git log` would not know it any better.
+  const std::string actor = world.env.get("USER").value_or(world.env.get("LOGNAME").value_or(""));
   mode.ledger = std::make_unique<JsonlLedger>(
-      world.fs, log, world.clock, absoluteRoot(world, inputs) + "/.factory/deployments.jsonl");
+      world.fs, log, world.clock, absoluteRoot(world, inputs) + "/.factory/deployments.jsonl",
+      actor);
   mode.publisher = makeLocalPublisher(log);
   return mode;
 }

@@ -6,6 +6,8 @@
 #include "core/exit_code.hpp"
 #include "core/paths.hpp"
 #include "core/version.hpp"
+#include "history/history_command.hpp"
+#include "history/status_command.hpp"
 #include "pipeline/mode_factory.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/secret_sources.hpp"
@@ -44,7 +46,15 @@ int reportInputError(World& world, const std::vector<std::string>& args,
 
 }  // namespace
 
-int runFactoryDeploy(World& world, const std::vector<std::string>& args) {
+int runFactoryDeploy(World& world, const std::vector<std::string>& commandLine) {
+  // INTERFACE §9: `factory-deploy [deploy]`, `status`, `history`: a leading word names the
+  // command; read-only commands never enter the pipeline.
+  const std::string word = commandLine.empty() ? "" : commandLine.front();
+  const std::vector<std::string> rest(commandLine.begin() + (commandLine.empty() ? 0 : 1),
+                                      commandLine.end());
+  if (word == "history") return runHistoryCommand(world, rest);
+  if (word == "status") return runStatusCommand(world, rest);
+  const std::vector<std::string>& args = word == "deploy" ? rest : commandLine;
   Result<ParsedCommand> command = parseCommand(args, world.env);
   if (!command) return reportInputError(world, args, command.message());
   if (command->kind == ParsedCommand::Kind::Help) {

@@ -8,7 +8,8 @@
 
 namespace fd {
 
-// Returns the exit code (INTERFACE §7).
-int runFactoryDeploy(World& world, const std::vector<std::string>& args);
+// Returns the exit code (INTERFACE §7). A first argument `deploy`, `status` or `history` names
+// the command (INTERFACE §9); flags alone mean deploy.
+int runFactoryDeploy(World& world, const std::vector<std::string>& commandLine);
 
 }  // namespace fd

@@ -726,7 +726,9 @@ Answer FakeGithub::Impl::route(const ServerRequest& request, const std::string& 
           });
       if (labelled) items.push_back(issue(each));
     }
-    return {json(200, joinArray(page(items, request, headers)), headers), kIssues};
+    // page() fills `headers` (Link): it must run before they are copied.
+    const std::string body = joinArray(page(items, request, headers));
+    return {json(200, body, headers), kIssues};
   }
   if (get && n == 3 && parts[1] == "compare") {
     const std::string basehead = percentDecode(parts[2]);
@@ -764,7 +766,9 @@ Answer FakeGithub::Impl::route(const ServerRequest& request, const std::string& 
         if (query.count("sha") && it->sha != query.at("sha")) continue;
         items.push_back(deployment(*it));
       }
-      return {json(200, joinArray(page(items, request, headers)), headers), kListDeployments};
+      // page() fills `headers` (Link): it must run before they are copied.
+      const std::string body = joinArray(page(items, request, headers));
+      return {json(200, body, headers), kListDeployments};
     }
     if (request.method == "POST") {
       rapidjson::Document body;
@@ -808,7 +812,9 @@ Answer FakeGithub::Impl::route(const ServerRequest& request, const std::string& 
       for (auto it = target->statuses.rbegin(); it != target->statuses.rend(); ++it) {
         items.push_back(deploymentStatus(*target, *it));
       }
-      return {json(200, joinArray(page(items, request, headers)), headers), operation};
+      // page() fills `headers` (Link): it must run before they are copied.
+      const std::string body = joinArray(page(items, request, headers));
+      return {json(200, body, headers), operation};
     }
     rapidjson::Document body;
     body.Parse(request.body.c_str(), request.body.size());

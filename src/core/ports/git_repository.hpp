@@ -1,6 +1,7 @@
 // The repository being deployed, read through libgit2 in production.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,13 @@ struct WorkingTreeChange {
   // "modified", "untracked", "deleted", "staged", "staged deletion, untracked", "conflicted", …
   // (several words when the index and the working tree both differ).
   std::string state;
+};
+
+// One commit as `git log --oneline` shows it, for "staging is 3 commits ahead of prod".
+struct CommitSummary {
+  std::string sha;      // full
+  std::string subject;  // the first line of the message
+  std::string time;     // committer time, ISO 8601 UTC
 };
 
 struct GitRemote {
@@ -58,6 +66,19 @@ class GitRepository {
   }
   // Full SHAs of a commit's parents, first parent first (none for a root or a shallow boundary).
   virtual Result<std::vector<std::string>> parents(const std::string& sha) = 0;
+  // The commits reachable from `to` and not from `from`, newest first, at most `limit`
+  // (`git log --oneline from..to`); `more` is set when there were more than that.
+  // Adapters without history say they cannot tell.
+  virtual Result<std::vector<CommitSummary>> commitsBetween(const std::string& /*from*/,
+                                                            const std::string& /*to*/,
+                                                            std::size_t /*limit*/, bool& more) {
+    more = false;
+    return makeError(ErrorCode::FailedPrecondition, "this repository has no commit history");
+  }
+  // The commit's summary (subject and committer time). NotFound when the clone lacks it.
+  virtual Result<CommitSummary> commit(const std::string& /*sha*/) {
+    return makeError(ErrorCode::FailedPrecondition, "this repository has no commit history");
+  }
 };
 
 }  // namespace fd
