@@ -49,6 +49,10 @@ constexpr InputSpec kInputs[] = {
     {"upload-artifact", Kind::Boolean, "true", "upload the receipt as a workflow artifact"},
     {"artifact-name", Kind::Text, "", "default: deploy-receipt-<environment>-<run id>-<attempt>"},
     {"retention-days", Kind::Retention, "", "artifact retention in days, 1-90 (default: repo's)"},
+    {"to", Kind::Text, "",
+     "rollback: the version to return to, a SHA or tag that was live there (default: the one "
+     "before the live one)"},
+    {"reason", Kind::Text, "", "rollback: why, recorded in the receipt and the ledger"},
 };
 
 const InputSpec* findSpec(std::string_view name) {
@@ -181,7 +185,7 @@ Status apply(const InputSpec& spec, const std::string& value, Inputs& inputs) {
                          "\" contains a character artifacts forbid (\" : < > | * ? \\ / CR LF)");
   }
   if (name != "confirm" && name != "artifact-name" && name != "github-environment" &&
-      value.empty()) {
+      name != "to" && name != "reason" && value.empty()) {
     return inputError(spec, value, "a non-empty value");
   }
   std::map<std::string, std::string*> fields = {{"config", &inputs.config},
@@ -192,7 +196,9 @@ Status apply(const InputSpec& spec, const std::string& value, Inputs& inputs) {
                                                 {"blocker-label", &inputs.blockerLabel},
                                                 {"confirm", &inputs.confirm},
                                                 {"github-environment", &inputs.githubEnvironment},
-                                                {"artifact-name", &inputs.artifactName}};
+                                                {"artifact-name", &inputs.artifactName},
+                                                {"to", &inputs.rollbackTo},
+                                                {"reason", &inputs.rollbackReason}};
   *fields.at(name) = value;
   return okStatus();
 }
@@ -277,6 +283,7 @@ std::string helpText() {
       "usage: factory-deploy [deploy] [--name VALUE | --name=VALUE]...\n"
       "       factory-deploy status [--json]            what is live where (see status --help)\n"
       "       factory-deploy history [--environment ENV] [--limit N] [--json] [--metrics]\n"
+      "       factory-deploy rollback --environment staging|prod [--to VERSION] [--reason TEXT]\n"
       "\n"
       "Deploys the commit checked out in --working-directory to alpha, staging or prod when its\n"
       "gates pass, verifies it, rolls prod back when it is unhealthy, and writes "
@@ -298,7 +305,10 @@ std::string helpText() {
       "  --version               print the version\n"
       "\n"
       "exit codes: 0 success (dry run: every gate passed), 1 failed, 2 invalid input or manifest,\n"
-      "            3 rolled back, 4 rollback failed (prod may be broken: act now)\n";
+      "            3 rolled back, 4 rollback failed (prod may be broken: act now)\n"
+      "rollback:   0 rolled back and verified, 1 refused or not rolled back, 2 invalid input,\n"
+      "            4 rolled back but not verified (act now)\n"
+      "In the action, the input `command` (deploy, rollback, status, history) names the command.\n";
   return text;
 }
 

@@ -23,7 +23,7 @@ int exitCodeFor(const DeployRecord& record) {
     case DeployStatus::Success:
       return kExitSuccess;
     case DeployStatus::RolledBack:
-      return kExitRolledBack;
+      return record.manualRollback ? kExitSuccess : kExitRolledBack;
     case DeployStatus::Failed:
       return kExitFailed;
   }

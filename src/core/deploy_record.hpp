@@ -75,6 +75,10 @@ struct DeployRecord {
   bool rollbackFailed = false;  // prod is possibly broken: exit 4
   bool invalidInput = false;    // manifest or input error: exit 2
   bool dryRun = false;
+  // An on-demand rollback (`factory-deploy rollback`): ROLLED BACK is its success (exit 0), and
+  // who asked for it is recorded.
+  bool manualRollback = false;
+  std::string requestedBy;
 
   std::string environment;
   std::string fullSha;
@@ -112,7 +116,8 @@ struct DeployRecord {
   std::string receiptArchive;
 };
 
-// INTERFACE §7: 0 success, 1 failed, 2 invalid input, 3 rolled back, 4 rollback failed.
+// INTERFACE §7: 0 success, 1 failed, 2 invalid input, 3 rolled back, 4 rollback failed. An
+// on-demand rollback: 0 when it rolled back and verified, 4 when it ran but is not verified.
 int exitCodeFor(const DeployRecord& record);
 
 }  // namespace fd

@@ -11,7 +11,11 @@ namespace fd {
 
 enum class ReportPolicy { Exact, Content };
 
+// What the run does: deploy the checked-out commit, or roll an environment back on demand.
+enum class Command { Deploy, Rollback };
+
 struct Inputs {
+  Command command = Command::Deploy;
   Target environment = Target::Prod;
   std::string config = ".factory/deploy-config.json";
   std::string qaReport = "QA-REPORT.md";
@@ -38,6 +42,10 @@ struct Inputs {
   std::string artifactName;  // empty: deploy-receipt-<environment>-<run id>-<run attempt>
   std::optional<int> retentionDays;
   bool githubMode = false;  // GITHUB_ACTIONS=true
+  // `rollback` only: the version to return to (SHA, short SHA or tag; empty: the one before the
+  // live one) and why, recorded in the receipt and the ledger.
+  std::string rollbackTo;
+  std::string rollbackReason;
 };
 
 }  // namespace fd

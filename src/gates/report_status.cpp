@@ -111,15 +111,15 @@ StatusVerdict classify(const std::array<Meaning, N>& meanings,
     // another status of this kind; the report contradicts itself.
     if (const std::string_view other = statusWordIn(rest, words);
         meaning.passed && !other.empty()) {
-      StatusVerdict verdict{"FAIL", false, false, ""};
+      StatusVerdict verdict{"FAIL", false, false, "", "", ""};
       verdict.contradiction = std::string(other);
       verdict.leading = std::string(meaning.words);
       return verdict;
     }
-    return StatusVerdict{meaning.status, meaning.passed, meaning.blocked,
-                         std::string(meaning.words)};
+    return StatusVerdict{
+        meaning.status, meaning.passed, meaning.blocked, std::string(meaning.words), "", ""};
   }
-  return StatusVerdict{"FAIL", false, false, ""};
+  return StatusVerdict{"FAIL", false, false, "", "", ""};
 }
 
 }  // namespace

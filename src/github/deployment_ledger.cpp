@@ -17,6 +17,13 @@ constexpr std::size_t kMaxDescription = 140;
 
 std::string describeOutcome(const DeployContext& context, const DeployRecord& record) {
   const std::string sha = shortSha(record.fullSha.empty() ? context.sha : record.fullSha);
+  if (record.manualRollback) {
+    const std::string from = shortSha(record.previousVersion);
+    const std::string what = "manual rollback of " + context.env.name +
+                             (from.empty() ? "" : " from " + from) + " to " + sha;
+    if (record.status == DeployStatus::RolledBack) return "verified: rolled back (" + what + ")";
+    return what + " not verified: rollback failed, act now";
+  }
   if (record.status == DeployStatus::Success) {
     return "verified: deployed " + sha + " to " + context.env.name;
   }
@@ -297,7 +304,9 @@ Status GithubDeploymentLedger::finish(const DeployContext& context, const Deploy
   if (!inputs_.createDeployment) return okStatus();
   const std::string id = deploymentId_.empty() ? record.deploymentId : deploymentId_;
   if (id.empty()) return okStatus();  // begin() never ran: nothing to finish
-  const bool success = record.status == DeployStatus::Success;
+  // A verified on-demand rollback put its version live, as a successful deploy does.
+  const bool success = record.status == DeployStatus::Success ||
+                       (record.manualRollback && record.status == DeployStatus::RolledBack);
   const std::string state = success ? "success" : record.rollbackFailed ? "error" : "failure";
   auto posted = postStatus(id, state, describeOutcome(context, record), context.env.url, success);
   if (!posted) return posted;

@@ -45,8 +45,10 @@ GateResult LocalConfirmation::check(const DeployContext& context) {
   }
   // A dry run predicts the real run: the prompt will be asked there, and only there.
   if (context.inputs.dryRun) return pending("a prompt on this terminal asks for it when deploying");
-  console_.out("Deploy " + shortSha(context.sha) + " to PROD (" + appName +
-               ")? Type the app name to confirm: ");
+  const std::string question =
+      context.kind == "rollback" ? "Roll PROD (" + appName + ") back to " + shortSha(context.sha)
+                                 : "Deploy " + shortSha(context.sha) + " to PROD (" + appName + ")";
+  console_.out(question + "? Type the app name to confirm: ");
   const std::optional<std::string> answer = console_.readLine();
   if (answer && trim(*answer) == appName) return confirmed("typed at the interactive prompt");
   return refused("the prompt's answer did not match \"" + appName + "\"", appName);

@@ -171,6 +171,7 @@ PocoHttpClient::PocoHttpClient(std::string caFile, ProxySettings proxies)
 
 Result<Poco::Net::Context::Ptr> PocoHttpClient::tlsContext() {
   if (context_) return context_;
+  if (!ssl_) ssl_.emplace();
   Result<Poco::Net::Context::Ptr> context = makeVerifyingClientContext(caFile_);
   if (context.ok()) context_ = context.value();
   return context;

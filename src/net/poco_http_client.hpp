@@ -1,12 +1,14 @@
 // The real HttpClient: Poco HTTP and HTTPS, TLS verified against the system CA store.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <Poco/Net/Context.h>
 
 #include "core/ports/http_client.hpp"
 #include "net/proxy_settings.hpp"
+#include "net/ssl_library.hpp"
 
 namespace fd {
 
@@ -24,6 +26,7 @@ class PocoHttpClient : public HttpClient {
 
   std::string caFile_;
   ProxySettings proxies_;
+  std::optional<SslLibrary> ssl_;    // before context_: it outlives the context
   Poco::Net::Context::Ptr context_;  // created on the first https request
 };
 

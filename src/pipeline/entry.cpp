@@ -1,7 +1,5 @@
 #include "pipeline/entry.hpp"
 
-#include <Poco/Net/SSLManager.h>
-
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -19,21 +17,8 @@
 
 namespace fd {
 
-namespace {
-
-// Poco's TLS needs a process-wide init; libgit2 likewise (see git/libgit2_session.hpp).
-struct SslSession {
-  SslSession() { Poco::Net::initializeSSL(); }
-  ~SslSession() { Poco::Net::uninitializeSSL(); }
-  SslSession(const SslSession&) = delete;
-  SslSession& operator=(const SslSession&) = delete;
-};
-
-}  // namespace
-
 int runMain(int argc, char** argv) {
   Cancellation::installSignalHandlers();  // as PID 1 in a container, unhandled signals are ignored
-  const SslSession ssl;
   // libgit2's init parses the whole CA bundle: pay for it only when a repository is opened.
   std::optional<Libgit2Session> git;
   const GitOpener openGit = [&git](const std::string& path) {

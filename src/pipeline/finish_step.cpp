@@ -126,7 +126,8 @@ void Pipeline::finish() {
   const bool written = writeReceiptFile(markdown, finishedAt);
 
   std::vector<std::string> warnings;
-  const bool ok = record_.status == DeployStatus::Success;
+  const bool ok = record_.status == DeployStatus::Success ||
+                  (record_.manualRollback && record_.status == DeployStatus::RolledBack);
   DeployPhaseUpdate update{ok ? PhaseStatus::Completed : PhaseStatus::Failed,
                            world_.clock.now(),
                            record_.environment,

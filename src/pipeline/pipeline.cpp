@@ -20,6 +20,21 @@ Pipeline::Pipeline(World& world, const Inputs& inputs, SecretMasker& masker, Log
       mode_(mode) {}
 
 DeployRecord Pipeline::run() {
+  const bool manifestLoaded = startRun();
+  const bool ready = manifestLoaded && resolveCommit() && checkGates();
+  if (inputs_.dryRun) {
+    printPlan();
+    return record_;
+  }
+  if (ready && preparePlatform() && checkReadiness() && deploy() && verify() && confirmLive()) {
+    record_.status = DeployStatus::Success;
+  }
+  if (deployStarted_ && record_.status != DeployStatus::Success) handleFailedRelease();
+  finish();
+  return record_;
+}
+
+bool Pipeline::startRun() {
   record_.startedAt = world_.clock.now();
   record_.environment = std::string(targetName(inputs_.environment));
   record_.dryRun = inputs_.dryRun;
@@ -48,18 +63,7 @@ DeployRecord Pipeline::run() {
     for (const std::string& warning : warnings) log_.warning(warning);
     if (!state) log_.warning("could not record the deploy as in progress: " + state.message());
   }
-
-  const bool ready = manifestLoaded && resolveCommit() && checkGates();
-  if (inputs_.dryRun) {
-    printPlan();
-    return record_;
-  }
-  if (ready && preparePlatform() && checkReadiness() && deploy() && verify() && confirmLive()) {
-    record_.status = DeployStatus::Success;
-  }
-  if (deployStarted_ && record_.status != DeployStatus::Success) handleFailedRelease();
-  finish();
-  return record_;
+  return manifestLoaded;
 }
 
 std::string Pipeline::path(const std::string& relative) const {
@@ -207,7 +211,9 @@ bool Pipeline::resolveCommit() {
                     GateFiles(repoPrefix_, {inputs_.qaReport, inputs_.securityReport},
                               inputs_.receipt, settings_.stateFilePath),
                     record_.versionLabel});
-  log_.info("deploying " + record_.versionLabel + " (" + sha + ") to " + env_.name);
+  log_.info((record_.manualRollback ? "rolling back " + env_.name + " to " : "deploying ") +
+            record_.versionLabel + " (" + sha + ")" +
+            (record_.manualRollback ? "" : " to " + env_.name));
   return true;
 }
 

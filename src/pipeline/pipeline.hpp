@@ -42,9 +42,13 @@ class Pipeline {
 
   // Runs every step and always ends with the receipt (unless dry-run); returns the record.
   DeployRecord run();
+  // `factory-deploy rollback` (manual_rollback.cpp): the seed's Rollback Procedure on demand,
+  // confirmed like a prod deploy, verified like one, recorded in the receipt and the ledger.
+  DeployRecord runRollback();
 
  private:
   // pipeline.cpp
+  bool startRun();  // settings, workspace, manifest, state "in progress": false if no manifest
   bool loadManifest();
   void registerCommandPasswords();
   bool resolveCommit();
@@ -83,6 +87,23 @@ class Pipeline {
   // release_evidence_step.cpp
   ReleaseVerdict releaseAfterFailedDeploy();
   void keepProdAsItIs(const ReleaseVerdict& verdict);
+  // What a rollback left live (rollback_step.cpp): shared by the automatic and the manual one.
+  struct RollbackCheck {
+    bool ran = false;       // the command (or built-in) succeeded
+    bool healthy = false;   // the health check after it passed
+    bool stillOld = false;  // the version it rolled away from is still live
+    LiveVersion live;       // read again after it
+  };
+  // Runs the platform's rollback to `toVersion` shielded from signals, checks health (expecting
+  // `expectSha` when the manifest asks for versions and it is non-empty) and reads what is live;
+  // `awayFrom` is the version that must no longer be live. Fills record_.rollback.
+  RollbackCheck rollBackAndCheck(const std::string& toVersion, const std::string& awayFrom,
+                                 const std::string& expectSha);
+  // manual_rollback.cpp
+  bool chooseRollbackTarget();
+  bool confirmRollback();
+  bool claimRollback();
+  void rollBackOnDemand();
   // cancelled_release.cpp
   void noteCancellation(const std::string& when);
   void rollBackAfterCancel();

@@ -72,55 +72,72 @@ void Pipeline::rollBackProd() {
     log_.error("prod failed and there is no rollback_command: a human must act now");
     return log_.endGroup();
   }
-  const int signalsBefore = Cancellation::count();
-  const Cancellation::Shield shield;  // a SIGTERM now must not leave prod half rolled back
   rollback.performed = "YES";
   log_.warning("prod failed; rolling back to " + orPrevious(record_.previousVersion));
-  const RollbackAttempt attempt =
-      platform().rollBack(record_.previousVersion, std::chrono::seconds(env_.rollbackTimeoutS));
-  const CommandResult& ran = attempt.result;
-  rollback.mechanism = attempt.mechanism;
-  if (!attempt.command.empty()) rollback.command = attempt.command;
-  rollback.result = describeCommandEnd(ran);
-  rollback.outputTail = ran.tail;
-  bool healthy = false;
-  if (ran.succeeded()) {
-    HealthCheckConfig config = env_.healthCheck;
-    config.expectVersion = false;  // the previous version's SHA is not ours to expect
-    const HealthOutcome health =
-        checkHealth({env_.url, env_.healthCheckPath, config, "", "after rollback", &masker_},
-                    world_.http, world_.clock, log_);
-    record_.health.insert(record_.health.end(), health.rows.begin(), health.rows.end());
-    healthy = health.healthy;
-    if (!healthy) rollback.result += "; health check after rollback failed: " + health.reason;
-  }
-  // What prod runs now, asked again: never the version we hoped to roll back to.
-  const LiveVersion live = readLiveVersion("live version after the rollback");
-  rollback.liveAfter = describeLive(live);
-  const bool stillNew = sameVersion(live.version, record_.fullSha);
-  if (stillNew) rollback.result += "; " + live.version + " (the failed release) is still live";
-  if (Cancellation::count() > signalsBefore) {
-    log_.warning(Cancellation::lastSignalName() +
-                 " arrived during the rollback; the rollback was not stopped");
-    noteCancellation("during the rollback, which was not stopped");
-  }
+  const RollbackCheck check = rollBackAndCheck(record_.previousVersion, record_.fullSha, "");
+  const bool healthy = check.healthy;
+  const bool stillNew = check.stillOld;
   log_.endGroup();
   if (healthy && !stillNew) {
     record_.status = DeployStatus::RolledBack;
     log_.warning("rolled back: prod is healthy again" +
-                 (live.version.empty() ? std::string() : " and runs " + live.version));
+                 (check.live.version.empty() ? std::string() : " and runs " + check.live.version));
     return;
   }
   record_.rollbackFailed = true;
   record_.status = DeployStatus::Failed;
-  const std::string what = !ran.succeeded() ? "command failed (" + rollback.result + ")"
-                           : stillNew       ? "ran but the failed release is still live"
-                                            : "ran but prod is still unhealthy";
+  const std::string what = !check.ran ? "command failed (" + rollback.result + ")"
+                           : stillNew ? "ran but the failed release is still live"
+                                      : "ran but prod is still unhealthy";
   record_.diagnostics.push_back(
       "PROD MAY BE BROKEN: the rollback " + what + ". Next steps: check " + env_.url +
       env_.healthCheckPath + ", run the rollback by hand (" + rollback.command + ") or redeploy " +
       orPrevious(record_.previousVersion) + ", then tell the team.");
   log_.error("rollback failed (" + rollback.result + "): prod may be broken, a human must act now");
+}
+
+Pipeline::RollbackCheck Pipeline::rollBackAndCheck(const std::string& toVersion,
+                                                   const std::string& awayFrom,
+                                                   const std::string& expectSha) {
+  RollbackInfo& rollback = record_.rollback;
+  RollbackCheck check;
+  const int signalsBefore = Cancellation::count();
+  const Cancellation::Shield shield;  // a SIGTERM now must not leave prod half rolled back
+  // A rollback_command that can go to a named version reads it here (docs/HISTORY.md).
+  commands_.addEnv("DEPLOY_ROLLBACK_TO", toVersion);
+  const RollbackAttempt attempt =
+      platform().rollBack(toVersion, std::chrono::seconds(env_.rollbackTimeoutS));
+  const CommandResult& ran = attempt.result;
+  rollback.mechanism = attempt.mechanism;
+  if (!attempt.command.empty()) rollback.command = attempt.command;
+  rollback.result = describeCommandEnd(ran);
+  rollback.outputTail = ran.tail;
+  check.ran = ran.succeeded();
+  if (check.ran) {
+    HealthCheckConfig config = env_.healthCheck;
+    // Only a commit we know we went back to can be expected in the health body.
+    config.expectVersion = config.expectVersion && !expectSha.empty();
+    const HealthOutcome health =
+        checkHealth({env_.url, env_.healthCheckPath, config, expectSha, "after rollback", &masker_},
+                    world_.http, world_.clock, log_);
+    record_.health.insert(record_.health.end(), health.rows.begin(), health.rows.end());
+    check.healthy = health.healthy;
+    if (!check.healthy) rollback.result += "; health check after rollback failed: " + health.reason;
+  }
+  // What runs now, asked again: never the version we hoped to roll back to.
+  check.live = readLiveVersion("live version after the rollback");
+  rollback.liveAfter = describeLive(check.live);
+  check.stillOld = !awayFrom.empty() && sameVersion(check.live.version, awayFrom);
+  if (check.stillOld) {
+    const char* what = record_.manualRollback ? "what it rolled back from" : "the failed release";
+    rollback.result += "; " + check.live.version + " (" + what + ") is still live";
+  }
+  if (Cancellation::count() > signalsBefore) {
+    log_.warning(Cancellation::lastSignalName() +
+                 " arrived during the rollback; the rollback was not stopped");
+    noteCancellation("during the rollback, which was not stopped");
+  }
+  return check;
 }
 
 }  // namespace fd

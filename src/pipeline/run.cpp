@@ -1,13 +1,19 @@
 #include "pipeline/run.hpp"
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 #include "action/action_mode.hpp"
 #include "action/inputs.hpp"
 #include "action/workflow_commands.hpp"
 #include "core/exit_code.hpp"
 #include "core/paths.hpp"
+#include "core/text.hpp"
 #include "core/version.hpp"
 #include "history/history_command.hpp"
 #include "history/status_command.hpp"
+#include "history/status_summary.hpp"
 #include "pipeline/mode_factory.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/secret_sources.hpp"
@@ -44,19 +50,43 @@ int reportInputError(World& world, const std::vector<std::string>& args,
   return kExitInvalidInput;
 }
 
+// The command: a leading word on the command line, else the action's `command` input.
+Result<std::string> commandWord(const std::vector<std::string>& commandLine,
+                                const Environment& env) {
+  static constexpr std::array<std::string_view, 4> kWords = {"deploy", "rollback", "status",
+                                                             "history"};
+  const auto known = [](const std::string& word) {
+    return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+  };
+  if (!commandLine.empty() && known(commandLine.front())) return commandLine.front();
+  const std::string input = toLower(trim(env.get("INPUT_COMMAND").value_or("")));
+  if (input.empty()) return std::string("deploy");
+  if (known(input)) return input;
+  return makeError(ErrorCode::InvalidArgument, "input \"command\": invalid value \"" + input +
+                                                   "\"; expected deploy, rollback, status or "
+                                                   "history");
+}
+
 }  // namespace
 
 int runFactoryDeploy(World& world, const std::vector<std::string>& commandLine) {
-  // INTERFACE §9: `factory-deploy [deploy]`, `status`, `history`: a leading word names the
-  // command; read-only commands never enter the pipeline.
-  const std::string word = commandLine.empty() ? "" : commandLine.front();
-  const std::vector<std::string> rest(commandLine.begin() + (commandLine.empty() ? 0 : 1),
-                                      commandLine.end());
-  if (word == "history") return runHistoryCommand(world, rest);
-  if (word == "status") return runStatusCommand(world, rest);
-  const std::vector<std::string>& args = word == "deploy" ? rest : commandLine;
+  // INTERFACE §9: `factory-deploy [deploy]`, `rollback`, `status`, `history`: a leading word (or
+  // the action's `command` input) names the command; read-only commands never enter the
+  // pipeline.
+  const Result<std::string> word = commandWord(commandLine, world.env);
+  if (!word) return reportInputError(world, commandLine, word.message());
+  const bool leading = !commandLine.empty() && commandLine.front() == *word;
+  const std::vector<std::string> args(commandLine.begin() + (leading ? 1 : 0), commandLine.end());
+  if (*word == "history") return runHistoryCommand(world, args);
+  if (*word == "status") return runStatusCommand(world, args);
   Result<ParsedCommand> command = parseCommand(args, world.env);
   if (!command) return reportInputError(world, args, command.message());
+  if (*word == "rollback") command->inputs.command = Command::Rollback;
+  if (*word == "deploy" && !command->inputs.rollbackTo.empty()) {
+    return reportInputError(world, args,
+                            "input \"to\" is for `factory-deploy rollback` (the action's "
+                            "`command: rollback`); a deploy ships the checked-out commit");
+  }
   if (command->kind == ParsedCommand::Kind::Help) {
     world.console.out(helpText());
     return kExitSuccess;
@@ -81,7 +111,14 @@ int runFactoryDeploy(World& world, const std::vector<std::string>& commandLine) 
   Result<Mode> mode = makeMode(world, inputs, *log, masker, commands);
   if (!mode) return reportInputError(world, args, mode.message());
   Pipeline pipeline(world, inputs, masker, *log, commands, *mode);
-  const DeployRecord record = pipeline.run();
+  const DeployRecord record =
+      inputs.command == Command::Rollback ? pipeline.runRollback() : pipeline.run();
+  // On a runner the job summary ends with what is live where, read after this run.
+  if (inputs.githubMode && !inputs.dryRun && !record.invalidInput) {
+    log->beginGroup("What is live where");
+    appendStatusSummary(world, inputs, *log, masker, root);
+    log->endGroup();
+  }
   if (inputs.dryRun && !record.invalidInput) {
     return record.failedStep.empty() ? kExitSuccess : kExitFailed;
   }

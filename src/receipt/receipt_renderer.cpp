@@ -37,6 +37,11 @@ std::string statusLine(const DeployRecord& r) {
   }
   if (r.invalidInput) return std::string(statusName(r.status)) + " (invalid input)";
   if (r.dryRun) return std::string(statusName(r.status)) + " (dry run — nothing deployed)";
+  if (r.manualRollback) {
+    const std::string outcome =
+        r.status == DeployStatus::RolledBack ? " (manual, verified)" : " (manual rollback)";
+    return statusName(r.status) + outcome + cancelled;
+  }
   return statusName(r.status) + cancelled;
 }
 
@@ -73,6 +78,9 @@ std::string deploymentSection(const DeployRecord& r) {
       bullet("Region", orFallback(r.region, "—")) + bullet("URL", orFallback(r.url, "—")) +
       bullet("Deployed at", deployedAt(r));
   if (!r.deploymentId.empty()) list += bullet("GitHub deployment", r.deploymentId);
+  if (r.manualRollback) {
+    list += bullet("Requested by", orFallback(r.requestedBy, "unknown"));
+  }
   return section("Deployment", {list});
 }
 

@@ -94,6 +94,13 @@ BOOST_AUTO_TEST_CASE(a_github_mode_deploy_is_read_back_by_history_and_status) {
   });
   const ChildRun deployed = shop.deploy("staging");
   BOOST_TEST_REQUIRE(deployed.exitCode == 0, deployed.all());
+  // The job summary ends with what is live where, read after the deploy.
+  const std::string summary = shop.repo.readScratch("summary");
+  BOOST_TEST(contains(summary, "### What is live where\n"), summary);
+  BOOST_TEST(contains(summary, "| staging | " + shortSha(shop.head) + " | "), summary);
+  BOOST_TEST(contains(summary, "| carol | healthy (200 in "), summary);
+  BOOST_TEST(contains(summary, "| prod | " + shortSha(a) + " | 2026-04-03T20:05:00Z | "), summary);
+  BOOST_TEST(contains(summary, "- staging is 1 commit ahead of prod\n"), summary);
 
   const ChildRun history = shop.cli({"history", "--environment", "staging", "--json"});
   BOOST_TEST_REQUIRE(history.exitCode == 0, history.all());
@@ -143,6 +150,51 @@ BOOST_AUTO_TEST_CASE(metrics_count_marked_prod_deploys_and_restores) {
   BOOST_TEST(m["change_failure_rate"]["failed"].GetUint64() == 1u);
   BOOST_TEST(str(m["change_failure_rate"]["failures"][0], "deployment_id") == "200");
   BOOST_TEST(m["time_to_restore"]["median_s"].GetInt64() == 30 * 60);
+}
+
+BOOST_AUTO_TEST_CASE(command_rollback_records_a_marked_deployment_that_history_and_status_read) {
+  GithubShop shop;
+  const std::string a = shop.repo.git("rev-parse HEAD~1").substr(0, 40);
+  const std::string b = shop.head;
+  shop.github.update([&](GithubState& s) {
+    s.deployments = {
+        GithubShop::recorded(100, a, "prod", "success", "2026-04-03T20:00:00Z",
+                             "2026-04-03T20:05:00Z"),
+        GithubShop::recorded(300, b, "prod", "success", "2026-04-03T21:30:00Z",
+                             "2026-04-03T21:32:00Z"),
+    };
+  });
+  std::map<std::string, std::string> env = shop.environment("prod");
+  env["INPUT_COMMAND"] = "rollback";
+  env["INPUT_REASON"] = "checkout is down";
+  const ChildRun unconfirmed = shop.repo.run({}, env);
+  BOOST_TEST(unconfirmed.exitCode == 1, unconfirmed.all());
+  BOOST_TEST(!shop.repo.scratchExists("rolled-back"));
+  BOOST_TEST(shop.github.state().deployments.size() == 2u);  // nothing claimed or recorded
+
+  shop.github.update([](GithubState& s) { s.approvals = {GhApproval{"prod"}}; });
+  const ChildRun run = shop.repo.run({}, env);
+  BOOST_TEST_REQUIRE(run.exitCode == 0, run.all());
+  BOOST_TEST(shop.repo.scratchExists("rolled-back"));
+  const GithubState state = shop.github.state();
+  BOOST_TEST_REQUIRE(state.deployments.size() == 3u);
+  const GhDeployment& made = state.deployments.back();
+  BOOST_TEST(made.sha == a);
+  BOOST_TEST(contains(made.payload, "\"kind\":\"rollback\""), made.payload);
+  BOOST_TEST(made.statuses.back().state == "success");
+  BOOST_TEST(made.statuses.back().description ==
+             "verified: rolled back (manual rollback of prod from " + shortSha(b) + " to " +
+                 shortSha(a) + ")");
+
+  const ChildRun history = shop.cli({"history", "--environment", "prod", "--json"});
+  const rapidjson::Document listed = parseJson(history.out);
+  BOOST_TEST_REQUIRE(listed.IsObject(), history.all());
+  BOOST_TEST(str(listed["entries"][0], "kind") == "rollback");
+  BOOST_TEST(str(listed["entries"][0], "status") == "ROLLED BACK");
+  BOOST_TEST(str(listed["entries"][0], "sha") == a);
+  const rapidjson::Document live = parseJson(shop.cli({"status", "--json"}).out);
+  BOOST_TEST_REQUIRE(live.IsObject());
+  BOOST_TEST(str(live["environments"][2]["live"], "sha") == a);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -36,12 +36,15 @@ inline std::string shortSha(const std::string& sha) { return sha.substr(0, 7); }
 
 class LocalShop {
  public:
-  LocalShop()
+  // `rollbackCommand`: the manifest's (default: bin/rollback.sh, which marks "rolled-back").
+  explicit LocalShop(const std::string& rollbackCommand = "")
       : app_([this](const ServerRequest&) {
           const bool unhealthy = failing_ && !repo.scratchExists("rolled-back");
           return ServerResponse{unhealthy ? 503 : 200, {}, "{\"ok\":true}"};
         }) {
-    repo.init(ManifestSpec(app_.url()));
+    ManifestSpec spec(app_.url());
+    if (!rollbackCommand.empty()) spec.rollbackCommand = rollbackCommand;
+    repo.init(spec);
   }
 
   // Health answers 503 from now until bin/rollback.sh has run.

@@ -1,0 +1,178 @@
+// `factory-deploy rollback` (the action's `command: rollback`): the seed's Rollback Procedure on
+// demand. It returns only to a version the ledger shows was verified live in the environment
+// (history/rollback_target.hpp), asks for the same confirmation as a prod deploy, runs the
+// manifest's rollback_command or the platform's built-in shielded from signals, verifies health and
+// the live version like a deploy, and records ROLLED BACK (manual) in the receipt and the ledger.
+#include "core/text.hpp"
+#include "history/history_source.hpp"
+#include "history/rollback_target.hpp"
+#include "pipeline/pipeline.hpp"
+
+namespace fd {
+
+namespace {
+
+constexpr std::size_t kLedgerDepth = 100;  // entries read to find the version to return to
+constexpr const char* kRollbackTo = "DEPLOY_ROLLBACK_TO";  // set by rollBackAndCheck
+
+std::string requester(const Environment& env, bool github) {
+  const std::vector<const char*> names =
+      github ? std::vector<const char*>{"GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR"}
+             : std::vector<const char*>{"USER", "LOGNAME"};
+  for (const char* name : names) {
+    const std::string value = trim(env.get(name).value_or(""));
+    if (!value.empty()) return github ? "@" + value : value;
+  }
+  return "";
+}
+
+}  // namespace
+
+DeployRecord Pipeline::runRollback() {
+  record_.manualRollback = true;
+  record_.requestedBy = requester(world_.env, inputs_.githubMode);
+  record_.rollback.behavior = "MANUAL (on demand)";
+  record_.rollback.reason = inputs_.rollbackReason.empty() ? "none given (--reason)"
+                                                           : masker_.mask(inputs_.rollbackReason);
+  const bool ready = startRun() && chooseRollbackTarget() && resolveCommit() && preparePlatform() &&
+                     confirmRollback();
+  if (inputs_.dryRun) {
+    log_.info(ready ? "dry run: would roll " + env_.name + " back to " + record_.versionLabel +
+                          " with " + platform().rollbackMechanism()
+                    : "dry run: the rollback would be refused: " + record_.failureReason);
+    return record_;
+  }
+  if (ready && claimRollback()) rollBackOnDemand();
+  finish();
+  return record_;
+}
+
+bool Pipeline::chooseRollbackTarget() {
+  if (inputs_.environment == Target::Alpha) {
+    record_.invalidInput = true;
+    fail("inputs",
+         "alpha has no rollback (the next build deploys a new version): roll back "
+         "staging or prod");
+    log_.error(record_.failureReason, {"Invalid input", "", 0});
+    return false;
+  }
+  log_.beginGroup("Rollback target");
+  Result<std::unique_ptr<DeployHistory>> history = makeHistory(world_, inputs_, log_, root_);
+  Result<std::vector<HistoryEntry>> entries =
+      history ? (*history)->entries(env_.name, kLedgerDepth)
+              : Result<std::vector<HistoryEntry>>(history.error());
+  if (!entries) {
+    fail("rollback target", "cannot read the ledger: " + entries.message());
+    log_.error(record_.failureReason);
+    return log_.endGroup(), false;
+  }
+  Result<std::unique_ptr<GitRepository>> git = world_.openGit(root_);
+  const TagsAt tags = [&git](const std::string& sha) {
+    if (!git) return std::vector<std::string>{};
+    Result<std::vector<std::string>> found = (*git)->tagsAt(sha);
+    return found ? *found : std::vector<std::string>{};
+  };
+  Result<RollbackTarget> target = pickRollbackTarget(*entries, inputs_.rollbackTo, tags);
+  if (!target) {
+    record_.invalidInput = target.code() == ErrorCode::InvalidArgument;
+    fail("rollback target", (*history)->source() + " for " + env_.name + ": " + target.message() +
+                                "; nothing was rolled back");
+    log_.error(record_.failureReason);
+    return log_.endGroup(), false;
+  }
+  record_.previousVersion = target->fromSha;
+  record_.previousVersionLabel = target->fromVersion;
+  mode_.deployedSha = target->sha;
+  log_.info((*history)->source() + ": " + env_.name + " runs " + target->fromVersion +
+            "; going back to " + target->version);
+  return log_.endGroup(), true;
+}
+
+// The same confirmation as a prod deploy (staging needs none), and a mechanism that can do it.
+bool Pipeline::confirmRollback() {
+  context_->kind = "rollback";
+  const std::string mechanism = platform().rollbackMechanism();
+  record_.rollback.command = platform().rollbackCommand();
+  if (mechanism.empty()) {
+    record_.invalidInput = true;
+    fail("rollback", inputs_.config + ": " + env_.name +
+                         " has no rollback_command and its platform no built-in rollback; "
+                         "nothing was rolled back");
+    log_.error(record_.failureReason, {"Invalid deployment manifest", inputs_.config, 0});
+    return false;
+  }
+  const bool named = startsWith(mechanism, "manifest") &&
+                     env_.rollbackCommand.find(kRollbackTo) != std::string::npos;
+  if (!inputs_.rollbackTo.empty() && !named) {
+    record_.invalidInput = true;
+    fail("rollback", "--to needs a rollback_command that uses $" + std::string(kRollbackTo) + " (" +
+                         mechanism +
+                         " goes back one release, not to a named version); nothing was rolled "
+                         "back");
+    log_.error(record_.failureReason, {"Invalid input", "", 0});
+    return false;
+  }
+  liveBefore_ = readLiveVersion("live version before the rollback");
+  if (liveBefore_.namesCommit && sameVersion(liveBefore_.version, context_->sha)) {
+    fail("rollback",
+         env_.name + " already runs " + record_.versionLabel + "; nothing to roll back");
+    log_.error(record_.failureReason);
+    return false;
+  }
+  if (inputs_.environment != Target::Prod) return true;
+  log_.beginGroup("Gates");
+  const bool ok = runGate(mode_.confirmation->check(*context_));  // a refusal fails the run
+  log_.endGroup();
+  return ok;
+}
+
+// The ledger's claim, as for a deploy: never while another deploy to the environment runs.
+bool Pipeline::claimRollback() {
+  const Result<std::string> id = mode_.ledger->begin(*context_);
+  if (id) record_.deploymentId = *id;
+  if (!id && id.code() == ErrorCode::Aborted) {
+    fail("deploy lock", id.message());
+    log_.error(record_.failureReason, {"Another deploy is in progress", "", 0});
+    return false;
+  }
+  if (!id) record_.notes.push_back("could not record the rollback's start: " + id.message());
+  deployStarted_ = true;
+  return true;
+}
+
+void Pipeline::rollBackOnDemand() {
+  log_.beginGroup("Rollback");
+  record_.rollback.performed = "YES";
+  log_.warning("rolling " + env_.name + " back from " + record_.previousVersionLabel + " to " +
+               record_.versionLabel + " (requested by " +
+               (record_.requestedBy.empty() ? "unknown" : record_.requestedBy) + ")");
+  const RollbackCheck check =
+      rollBackAndCheck(context_->sha, record_.previousVersion, context_->sha);
+  record_.deployedAt = world_.clock.now();
+  record_.smokeSkippedReason = "Not run: a rollback is verified by health and the live version.";
+  log_.endGroup();
+  const bool wrongCommit = check.live.namesCommit && !check.live.version.empty() &&
+                           !sameVersion(check.live.version, context_->sha);
+  if (check.ran && check.healthy && !check.stillOld && !wrongCommit) {
+    record_.status = DeployStatus::RolledBack;
+    log_.info("rolled back: " + env_.name + " is healthy and runs " +
+              (check.live.version.empty() ? record_.versionLabel : check.live.version));
+    return;
+  }
+  // Not verified, whatever the cause: what runs now is not known to be good (exit 4).
+  record_.status = DeployStatus::Failed;
+  record_.rollbackFailed = true;
+  const std::string what =
+      !check.ran       ? "the rollback did not complete (" + record_.rollback.result + ")"
+      : wrongCommit    ? check.live.version + " is live, not " + record_.versionLabel
+      : check.stillOld ? record_.previousVersionLabel + " is still live"
+                       : env_.name + " is not healthy";
+  fail("rollback", "not verified: " + what);
+  record_.diagnostics.push_back("NOT VERIFIED: " + what + ". Check " + env_.url +
+                                env_.healthCheckPath +
+                                " and the platform's dashboard now, then roll back by hand (" +
+                                record_.rollback.command + ") or deploy a fix.");
+  log_.error(record_.failureReason + ": a human must act now");
+}
+
+}  // namespace fd
