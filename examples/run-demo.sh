@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's main job: builds factory-deploy and walks one commit of a small service through
 # alpha → staging → prod, then ships a release with a prod-only config mistake that prod rolls
-# back on its own. Everything runs on loopback; no GitHub. The demo repository, receipts,
+# back on its own, shows what is live where and how delivery is going (status, history, the
+# metrics), and rolls staging back on demand. Everything runs on loopback; no GitHub. The demo repository, receipts,
 # archives, state and ledger stay in build/demo/ to look at. Every process it starts is stopped.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -85,6 +86,13 @@ cat "$repo/.factory/deployments.jsonl"
 echo
 echo "--- DEPLOY-RECEIPT.md (the rollback)"
 cat "$repo/DEPLOY-RECEIPT.md"
+
+step "what is live where, and how delivery is going"
+(cd "$repo" && "$fd" status && echo && "$fd" history --environment prod && echo &&
+  "$fd" history --metrics)
+expect 0 "staging: rolled back on demand to release 1" -- \
+  rollback --environment staging --reason "release 2 waits for its prod fix"
+(cd "$repo" && "$fd" status)
 if grep -rq "$DEMO_SESSION_KEY" "$repo"; then
   echo "run-demo: the demo secret leaked into $repo" >&2
   exit 1

@@ -113,8 +113,10 @@ int runFactoryDeploy(World& world, const std::vector<std::string>& commandLine) 
   Pipeline pipeline(world, inputs, masker, *log, commands, *mode);
   const DeployRecord record =
       inputs.command == Command::Rollback ? pipeline.runRollback() : pipeline.run();
-  // On a runner the job summary ends with what is live where, read after this run.
-  if (inputs.githubMode && !inputs.dryRun && !record.invalidInput) {
+  // On a runner, a run that deployed (or rolled back) ends its job summary with what is live
+  // where, read after it. A refused run changed nothing live, and its GitHub reads may be what
+  // failed: it does not ask again.
+  if (inputs.githubMode && record.deployedAt && !inputs.dryRun) {
     log->beginGroup("What is live where");
     appendStatusSummary(world, inputs, *log, masker, root);
     log->endGroup();

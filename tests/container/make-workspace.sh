@@ -88,6 +88,9 @@ alpha_cmd='echo started > .app/deploy-started && sleep 30 && touch .app/deploy-f
 prod_cmd="cp .app/version .app/previous && $deploy && echo down > .app/unhealthy" health_timeout=3 \
   rollback_cmd='cp .app/previous .app/version && rm -f .app/unhealthy && printf rolled-back > .app/rolled-back' \
   manifest >.factory/deploy-config-unhealthy.json
+# The rollback command goes to the version factory-deploy names: for the on-demand rollback.
+rollback_cmd='printf %s $DEPLOY_ROLLBACK_TO > .app/version && printf rolled-back > .app/rolled-back' \
+  manifest >.factory/deploy-config-named-rollback.json
 printf '{"platform": "fly.io", "environments": {' >.factory/deploy-config-broken.json
 if [ "$fly" = 1 ]; then
   rm -f .factory/deploy-config-*.json

@@ -300,6 +300,33 @@ local_mode_scenarios() {  # the CLI front door, in MODE
   expect_eq "$m local staging: archive owned by uid $owner_uid" "$owner_uid" "$(owner_of "$archive")"
   check_no_root_files "$m local"
 
+  # Version 2 on alpha and staging, then staging rolled back on demand to the first version
+  # (docs/HISTORY.md#rollback): verified by health (expect_version) and recorded in the ledger.
+  local first=$sha
+  echo 2 >"$ws/version-2"
+  git -C "$ws" -c safe.directory='*' add version-2
+  git -C "$ws" -c safe.directory='*' -c user.name=Dev -c user.email=dev@example.invalid \
+    commit -q -m "version 2"
+  sha=$(git -C "$ws" -c safe.directory='*' rev-parse HEAD)
+  sed -i "s/$first/$sha/" "$ws/QA-REPORT.md" "$ws/SECURITY.md"
+  chown -R "$owner_uid:$owner_uid" "$ws"
+  run_deploy "$m" local local-alpha-2 --environment alpha
+  expect_eq "$m local alpha version 2: exit code" 0 "$rc"
+  run_deploy "$m" local local-staging-2 --environment staging
+  expect_eq "$m local staging version 2: exit code" 0 "$rc"
+  run_deploy "$m" local local-rollback rollback --environment staging \
+    --config .factory/deploy-config-named-rollback.json --reason "version 2 misbehaves"
+  expect_eq "$m local rollback: exit code 0 (verified)" 0 "$rc"
+  sha=$first
+  check_receipt "$m local rollback" "ROLLED BACK (manual, verified)"
+  expect_eq "$m local rollback: the app runs the first version again" "$first" \
+    "$(cat "$ws/.app/version" 2>/dev/null)"
+  check "$m local rollback: recorded in the ledger as a rollback to the first version" \
+    bash -c "tail -n1 '$ws/.factory/deployments.jsonl' | grep '\"kind\":\"rollback\"' | grep -q '\"sha\":\"$first\"'"
+  check "$m local rollback: the reason is in the receipt" \
+    grep -q '^- \*\*Rollback reason\*\*: version 2 misbehaves' "$ws/DEPLOY-RECEIPT.md"
+  check_no_root_files "$m local rollback"
+
   run_deploy "$m" local local-bad-input --environment qa
   expect_eq "$m local: unknown environment is an input error (exit 2)" 2 "$rc"
 }

@@ -8,6 +8,10 @@ if [ ! -f "$run/previous" ]; then
   exit 1
 fi
 previous=$(cat "$run/previous")
+# factory-deploy names the version to return to (an on-demand rollback may go further back).
+if [ -n "${DEPLOY_ROLLBACK_TO:-}" ] && [ -d "$run/releases/$DEPLOY_ROLLBACK_TO" ]; then
+  previous=$DEPLOY_ROLLBACK_TO
+fi
 echo "rolling $DEPLOY_ENVIRONMENT back from $(cat "$run/current") to $previous"
 stop_service
 start_release "$previous" "$port"
