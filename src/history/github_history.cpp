@@ -90,6 +90,8 @@ Result<std::vector<HistoryEntry>> GithubHistory::entries(const std::string& envi
       auto complete = withStatuses(deployment, std::move(entry));
       if (!complete) return complete.error();
       found.push_back(std::move(complete).value());
+      // One beyond the limit is enough (previous versions): no more statuses are read.
+      if (limit != 0 && found.size() > limit) break;
     }
     // The previous versions need one entry beyond the limit, so a page more is not read for it.
     if (limit != 0 && found.size() > limit) break;

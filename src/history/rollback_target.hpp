@@ -23,9 +23,11 @@ struct RollbackTarget {
 using TagsAt = std::function<std::vector<std::string>(const std::string& sha)>;
 
 // `entries`: one environment's ledger, newest first. `to` empty: the newest version that was live
-// before the live one. `to` given: the newest entry that put it live, matched by full SHA, SHA
-// prefix (7+), tag or version label. FailedPrecondition when there is nothing to go back to,
-// InvalidArgument when `to` was never live there (or already is).
+// before the live one's deploy (a rollback to the live version is skipped: a second rollback goes
+// further back, never to the release the first one left). `to` given: a version that was live
+// there, named by full SHA, tag, SHA prefix (7+) or version label (the first of these that names
+// any). FailedPrecondition when there is nothing to go back to; InvalidArgument when `to` was
+// never live there or names more than one version (it may name the ledger's live one).
 Result<RollbackTarget> pickRollbackTarget(const std::vector<HistoryEntry>& entries,
                                           const std::string& to, const TagsAt& tagsAt);
 

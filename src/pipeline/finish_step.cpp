@@ -85,7 +85,9 @@ void Pipeline::writeProgress() {
   std::vector<std::string> warnings;
   DeployPhaseUpdate update{PhaseStatus::Failed, world_.clock.now(), record_.environment, "",
                            {inputs_.receipt},   record_.startedAt,  stateProjectName()};
-  update.failureReason = record_.failureReason + "; rollback in progress";
+  update.failureReason = record_.failureReason.empty()
+                             ? "rollback in progress"
+                             : record_.failureReason + "; rollback in progress";
   const Status state =
       workspace_.safe(path(settings_.stateFilePath))
           ? updateDeployPhase(world_.fs, path(settings_.stateFilePath), update, warnings)

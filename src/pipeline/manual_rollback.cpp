@@ -3,7 +3,10 @@
 // (history/rollback_target.hpp), asks for the same confirmation as a prod deploy, runs the
 // manifest's rollback_command or the platform's built-in shielded from signals, verifies health and
 // the live version like a deploy, and records ROLLED BACK (manual) in the receipt and the ledger.
+#include "core/cancellation.hpp"
 #include "core/text.hpp"
+#include "deploy/release_evidence.hpp"
+#include "deploy/reported_version.hpp"
 #include "history/history_source.hpp"
 #include "history/rollback_target.hpp"
 #include "pipeline/pipeline.hpp"
@@ -28,6 +31,12 @@ std::string requester(const Environment& env, bool github) {
 
 }  // namespace
 
+std::vector<std::string> Pipeline::tagsOf(const std::string& sha) {
+  if (!git_) return {};
+  Result<std::vector<std::string>> tags = git_->tagsAt(sha);
+  return tags ? *tags : std::vector<std::string>{};
+}
+
 DeployRecord Pipeline::runRollback() {
   record_.manualRollback = true;
   record_.requestedBy = requester(world_.env, inputs_.githubMode);
@@ -42,7 +51,7 @@ DeployRecord Pipeline::runRollback() {
                     : "dry run: the rollback would be refused: " + record_.failureReason);
     return record_;
   }
-  if (ready && claimRollback()) rollBackOnDemand();
+  if (ready && !cancelledDuring("rollback") && claimRollback()) rollBackOnDemand();
   finish();
   return record_;
 }
@@ -112,18 +121,60 @@ bool Pipeline::confirmRollback() {
     log_.error(record_.failureReason, {"Invalid input", "", 0});
     return false;
   }
+  if (!checkLiveBeforeRollback()) return false;
+  if (inputs_.environment != Target::Prod) return true;
+  log_.beginGroup("Gates");
+  // The commands come from this checkout: on prod it must be on the default branch, as for a
+  // deploy (the Default Branch gate, judged on HEAD rather than on the version returned to).
+  bool ok = true;
+  if (git_) {
+    const Result<std::string> head = git_->head();
+    DeployContext checkout = *context_;
+    checkout.sha = head ? *head : "";
+    std::string deviation;
+    ok = runGate(mode_.policy->branch(checkout, deviation));
+    if (!deviation.empty()) record_.deviations.push_back(deviation);
+  }
+  ok = ok && runGate(mode_.confirmation->check(*context_));  // a refusal fails the run
+  log_.endGroup();
+  return ok;
+}
+
+// What the platform says is live must be what the ledger says, unless --to names the version:
+// after a deploy that failed and could not be rolled back, the platform runs an unverified
+// release and "the one before the live one" would skip the last good version.
+bool Pipeline::checkLiveBeforeRollback() {
   liveBefore_ = readLiveVersion("live version before the rollback");
-  if (liveBefore_.namesCommit && sameVersion(liveBefore_.version, context_->sha)) {
+  const std::string& live = liveBefore_.version;
+  if (live.empty() || !liveBefore_.namesCommit) {  // the ledger is all there is to go by
+    if (context_->sha != record_.previousVersion) return true;
+    record_.invalidInput = true;
+    fail("rollback target", "--to " + inputs_.rollbackTo + " is what is live now (" +
+                                record_.previousVersionLabel +
+                                ", as the ledger says); nothing was rolled back");
+    log_.error(record_.failureReason);
+    return false;
+  }
+  if (liveVersionNames(live, context_->sha, tagsOf(context_->sha))) {
     fail("rollback",
          env_.name + " already runs " + record_.versionLabel + "; nothing to roll back");
     log_.error(record_.failureReason);
     return false;
   }
-  if (inputs_.environment != Target::Prod) return true;
-  log_.beginGroup("Gates");
-  const bool ok = runGate(mode_.confirmation->check(*context_));  // a refusal fails the run
-  log_.endGroup();
-  return ok;
+  if (liveVersionNames(live, record_.previousVersion, tagsOf(record_.previousVersion))) return true;
+  if (inputs_.rollbackTo.empty()) {
+    fail("rollback target", env_.name + " runs " + live +
+                                " (the platform says), which the ledger does not record "
+                                "as verified there; its last verified version is " +
+                                record_.previousVersionLabel +
+                                ". To return to that one, run again with --to " +
+                                record_.previousVersion + "; nothing was rolled back");
+    log_.error(record_.failureReason);
+    return false;
+  }
+  record_.previousVersion = live;
+  record_.previousVersionLabel = live;
+  return true;
 }
 
 // The ledger's claim, as for a deploy: never while another deploy to the environment runs.
@@ -141,6 +192,10 @@ bool Pipeline::claimRollback() {
 }
 
 void Pipeline::rollBackOnDemand() {
+  // The receipt, state and outputs say a rollback is under way before it starts: a SIGKILL may
+  // cut it short.
+  record_.rollback.performed = "IN PROGRESS";
+  writeProgress();
   log_.beginGroup("Rollback");
   record_.rollback.performed = "YES";
   log_.warning("rolling " + env_.name + " back from " + record_.previousVersionLabel + " to " +
@@ -151,8 +206,18 @@ void Pipeline::rollBackOnDemand() {
   record_.deployedAt = world_.clock.now();
   record_.smokeSkippedReason = "Not run: a rollback is verified by health and the live version.";
   log_.endGroup();
-  const bool wrongCommit = check.live.namesCommit && !check.live.version.empty() &&
-                           !sameVersion(check.live.version, context_->sha);
+  const bool wrongCommit =
+      check.live.namesCommit && !check.live.version.empty() &&
+      !liveVersionNames(check.live.version, context_->sha, tagsOf(context_->sha));
+  if (!check.live.namesCommit || check.live.version.empty()) {
+    record_.notes.push_back(
+        "the platform " +
+        (check.live.version.empty()
+             ? "could not say what is live after the rollback"
+             : "names no commit for what is live (" + check.live.version + ")") +
+        ": that " + record_.versionLabel +
+        " is live rests on the rollback command and the health check");
+  }
   if (check.ran && check.healthy && !check.stillOld && !wrongCommit) {
     record_.status = DeployStatus::RolledBack;
     log_.info("rolled back: " + env_.name + " is healthy and runs " +

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/deploy_context.hpp"
 #include "core/deploy_record.hpp"
@@ -102,6 +103,8 @@ class Pipeline {
   // manual_rollback.cpp
   bool chooseRollbackTarget();
   bool confirmRollback();
+  bool checkLiveBeforeRollback();
+  std::vector<std::string> tagsOf(const std::string& sha);  // the clone's tags; none if unknown
   bool claimRollback();
   void rollBackOnDemand();
   // cancelled_release.cpp

@@ -42,6 +42,22 @@ std::string bullet(const std::string& receipt, const std::string& name) {
   return lines.substr(0, lines.find('\n'));
 }
 
+// The app's live version as the platform would say it: deploys and rollbacks write it, the
+// manifest's current_version_command reads it.
+void trackLiveVersions(LocalShop& shop) {
+  shop.repo.write("bin/deploy.sh", "printf '%s' \"$DEPLOY_SHA\" > \"$FD_IT_SCRATCH/live\"\n");
+  shop.repo.write("bin/rollback.sh", std::string("printf '%s' \"$DEPLOY_ROLLBACK_TO\" > "
+                                                 "\"$FD_IT_SCRATCH/live\"\n") +
+                                         "touch \"$FD_IT_SCRATCH/rolled-back\"\n");
+  shop.repo.write(
+      ".factory/deploy-config.json",
+      replaced(shop.repo.read(".factory/deploy-config.json"), "\"ci_check_command\": \"true\",",
+               "\"ci_check_command\": \"true\", \"current_version_command\": \"cat "
+               "$FD_IT_SCRATCH/live 2>/dev/null || true\","));
+  shop.repo.commit("the platform says what is live");
+  shop.repo.commitReports();
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(manual_rollback)
@@ -210,6 +226,64 @@ BOOST_AUTO_TEST_CASE(the_action_names_the_command_with_its_command_input) {
   const ChildRun deployTo = shop.cli({"--environment", "prod", "--to", "v1"});
   BOOST_TEST(deployTo.exitCode == 2, deployTo.all());
   BOOST_TEST(contains(deployTo.err, "input \"to\" is for `factory-deploy rollback`"), deployTo.err);
+}
+
+BOOST_AUTO_TEST_CASE(rolling_back_twice_goes_further_back_never_to_the_release_it_left) {
+  LocalShop shop("sh bin/rollback.sh $DEPLOY_ROLLBACK_TO");
+  trackLiveVersions(shop);
+  const auto [a, b] = twoReleasesEverywhere(shop);
+  const std::string c = shop.release("feat: the wishlist");
+  for (const char* environment : {"alpha", "staging", "prod"}) {
+    BOOST_TEST_REQUIRE(shop.deploy(environment).exitCode == 0);
+  }
+  const ChildRun first = shop.cli({"rollback", "--environment", "prod", "--confirm", "shop"});
+  BOOST_TEST_REQUIRE(first.exitCode == 0, first.all());
+  BOOST_TEST(shop.repo.readScratch("live") == b);
+  // A re-run (or a second click) must not put c, the release it left, back live.
+  const ChildRun second = shop.cli({"rollback", "--environment", "prod", "--confirm", "shop"});
+  BOOST_TEST_REQUIRE(second.exitCode == 0, second.all());
+  BOOST_TEST(shop.repo.readScratch("live") == a);
+  BOOST_TEST(bullet(shop.repo.read("DEPLOY-RECEIPT.md"), "Commit") == "- **Commit**: " + a);
+  (void)c;
+}
+
+BOOST_AUTO_TEST_CASE(an_unverified_release_live_is_not_skipped_over_silently) {
+  LocalShop shop("sh bin/rollback.sh $DEPLOY_ROLLBACK_TO");
+  trackLiveVersions(shop);
+  const auto [a, b] = twoReleasesEverywhere(shop);
+  // c went live without being verified (a deploy that failed and could not be rolled back).
+  const std::string c = shop.release("feat: the wishlist");
+  shop.repo.write("../scratch/live", c);
+  const ChildRun refused = shop.cli({"rollback", "--environment", "prod", "--confirm", "shop"});
+  BOOST_TEST(refused.exitCode == 1, refused.all());
+  BOOST_TEST(
+      contains(refused.err, "prod runs " + c +
+                                " (the platform says), which the ledger does not record as "
+                                "verified there; its last verified version is " +
+                                shortSha(b) + ". To return to that one, run again with --to " + b),
+      refused.err);
+  BOOST_TEST(shop.repo.readScratch("live") == c);  // nothing ran
+
+  const ChildRun run =
+      shop.cli({"rollback", "--environment", "prod", "--confirm", "shop", "--to", b});
+  BOOST_TEST_REQUIRE(run.exitCode == 0, run.all());
+  BOOST_TEST(shop.repo.readScratch("live") == b);
+  const std::string receipt = shop.repo.read("DEPLOY-RECEIPT.md");
+  BOOST_TEST(bullet(receipt, "Previous version") == "- **Previous version**: " + c, receipt);
+  (void)a;
+}
+
+BOOST_AUTO_TEST_CASE(a_prod_rollback_from_a_branch_off_main_is_refused) {
+  LocalShop shop;
+  twoReleasesEverywhere(shop);
+  shop.repo.git("checkout -q -b hotfix");
+  shop.repo.write("bin/rollback.sh", "touch \"$FD_IT_SCRATCH/rolled-back\"\necho owned\n");
+  shop.repo.commit("a rollback command nobody reviewed");
+  const ChildRun run = shop.cli({"rollback", "--environment", "prod", "--confirm", "shop"});
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(!shop.repo.scratchExists("rolled-back"));
+  const std::string receipt = shop.repo.read("DEPLOY-RECEIPT.md");
+  BOOST_TEST(contains(receipt, "| Default Branch | YES | FAIL |"), receipt);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
