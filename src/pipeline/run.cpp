@@ -7,6 +7,7 @@
 #include "action/action_mode.hpp"
 #include "action/inputs.hpp"
 #include "action/workflow_commands.hpp"
+#include "core/cancellation.hpp"
 #include "core/exit_code.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
@@ -116,7 +117,8 @@ int runFactoryDeploy(World& world, const std::vector<std::string>& commandLine) 
   // On a runner, a run that deployed (or rolled back) ends its job summary with what is live
   // where, read after it. A refused run changed nothing live, and its GitHub reads may be what
   // failed: it does not ask again.
-  if (inputs.githubMode && record.deployedAt && !inputs.dryRun) {
+  // After a signal the runner's SIGKILL is seconds away: nothing more is asked.
+  if (inputs.githubMode && record.deployedAt && !inputs.dryRun && !Cancellation::arrived()) {
     log->beginGroup("What is live where");
     appendStatusSummary(world, inputs, *log, masker, root);
     log->endGroup();
