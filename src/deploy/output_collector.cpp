@@ -34,15 +34,18 @@ void OutputCollector::feed(std::string_view bytes) {
   capped_ = capped_ || bytes.size() > room;
   while (!bytes.empty()) {
     const std::size_t newline = bytes.find('\n');
-    if (newline == std::string_view::npos) {
-      partial_.append(bytes);
-      break;
-    }
     partial_.append(bytes.substr(0, newline));
+    // Split before the newline too: a line that grew past the limit over several reads may end
+    // in this one.
+    splitLongLine();
+    if (newline == std::string_view::npos) break;
     bytes.remove_prefix(newline + 1);
     deliver(partial_);
     partial_.clear();
   }
+}
+
+void OutputCollector::splitLongLine() {
   while (partial_.size() > kMaxLineBytes) {
     const std::size_t end = pieceEnd();
     deliver(std::string_view(partial_).substr(0, end));

@@ -36,6 +36,7 @@ class OutputCollector {
 
  private:
   void deliver(std::string_view line);
+  void splitLongLine();  // delivers pieces of partial_ while it is longer than the limit
   std::size_t pieceEnd() const;
 
   std::function<void(std::string_view)> onLine_;

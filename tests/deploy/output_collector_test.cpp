@@ -137,4 +137,16 @@ BOOST_AUTO_TEST_CASE(a_secret_in_an_excerpt_cut_is_masked_by_the_masker_later) {
   BOOST_TEST(masker.mask(fd::excerpt("to " + odd + ",")) == "to ***,");  // '|' '`' as '?'
 }
 
+BOOST_AUTO_TEST_CASE(a_long_line_that_ends_in_a_later_read_is_still_split) {
+  Collected c;
+  const std::size_t half = OutputCollector::kMaxLineBytes - 4000;
+  c.collector.feed(std::string(half, 'x'));  // no newline yet: kept whole (under the limit)
+  c.collector.feed(std::string(half, 'x') + "\nnext\n");  // the line ends past the limit
+  c.collector.finish();
+  BOOST_TEST_REQUIRE(c.lines.size() == 3U);
+  BOOST_TEST(c.lines[0].size() == OutputCollector::kMaxLineBytes);
+  BOOST_TEST(c.lines[1].size() == 2 * half - OutputCollector::kMaxLineBytes);
+  BOOST_TEST(c.lines[2] == "next");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
