@@ -12,7 +12,7 @@ namespace fd {
 
 namespace {
 
-constexpr std::size_t kSummaryLimitBytes = 1024 * 1024;  // GitHub's limit per step
+constexpr std::size_t kSummaryLimitBytes = std::size_t{1024} * 1024;  // GitHub's limit per step
 
 std::string liveCell(const EnvironmentStatus& status) {
   if (!status.live) return "nothing deployed";
