@@ -34,6 +34,9 @@ class MemoryFileSystem : public FileSystem {
     files[path] = std::string(content);
     return okStatus();
   }
+  Status writeExecutable(const std::string& path, std::string_view content) override {
+    return writeAtomic(path, content);
+  }
   Status append(const std::string& path, std::string_view content) override {
     files[path] += content;
     return okStatus();
