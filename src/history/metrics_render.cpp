@@ -69,27 +69,37 @@ void entryArray(JsonWriter& json, const char* name, const std::vector<HistoryEnt
 
 }  // namespace
 
+MetricsHeadlines metricsHeadlines(const DeliveryMetrics& m) {
+  MetricsHeadlines h;
+  h.frequency = "Deployment frequency: " + std::to_string(m.successfulDeploys.size()) +
+                " successful deploys (" + fixed(m.deploysPerWeek, 1) + " per week)";
+  h.leadTime = "Lead time for changes: median " + orNone(m.medianLeadTimeS) + " over " +
+               std::to_string(m.leadTimes.size()) + " commits";
+  if (m.leadTimes.empty() && !m.leadTimeUnknown.empty())
+    h.leadTime += " (" + m.leadTimeUnknown + ")";
+  h.failureRate =
+      "Change failure rate: " +
+      (m.changeFailureRate ? fixed(*m.changeFailureRate * 100.0, 0) + "%" : std::string("n/a")) +
+      " (" + std::to_string(m.failures.size()) + " of " + std::to_string(m.deploys.size()) +
+      " prod deploys)";
+  h.restore = "Time to restore: median " + orNone(m.medianRestoreS) + " over " +
+              std::to_string(m.restores.size()) + " failures";
+  return h;
+}
+
 std::string metricsText(const DeliveryMetrics& m, const std::string& source) {
+  const MetricsHeadlines h = metricsHeadlines(m);
   std::string text = "Delivery metrics for " + m.environment + ", last " +
                      std::to_string(m.windowDays) + " days (" + m.from + " to " + m.to +
                      "), from " + source + ":\n";
-  text += "  Deployment frequency: " + std::to_string(m.successfulDeploys.size()) +
-          " successful deploys (" + fixed(m.deploysPerWeek, 1) + " per week)\n" +
-          usedLines(m.successfulDeploys);
-  text += "  Lead time for changes: median " + orNone(m.medianLeadTimeS) + " over " +
-          std::to_string(m.leadTimes.size()) + " commits";
-  text +=
-      m.leadTimes.empty() && !m.leadTimeUnknown.empty() ? " (" + m.leadTimeUnknown + ")\n" : "\n";
+  text += "  " + h.frequency + "\n" + usedLines(m.successfulDeploys);
+  text += "  " + h.leadTime + "\n";
   for (const LeadTime& lead : m.leadTimes) {
     text += "    " + shortOf(lead.commit) + " shipped in " + lead.deploy + " after " +
             humanDuration(lead.seconds) + "\n";
   }
-  text += "  Change failure rate: ";
-  text += m.changeFailureRate ? fixed(*m.changeFailureRate * 100.0, 0) + "%" : std::string("n/a");
-  text += " (" + std::to_string(m.failures.size()) + " of " + std::to_string(m.deploys.size()) +
-          " prod deploys)\n" + usedLines(m.failures);
-  text += "  Time to restore: median " + orNone(m.medianRestoreS) + " over " +
-          std::to_string(m.restores.size()) + " failures\n";
+  text += "  " + h.failureRate + "\n" + usedLines(m.failures);
+  text += "  " + h.restore + "\n";
   for (const Restore& restore : m.restores) {
     text += "    " + describe(restore.failure) + " -> ";
     text += restore.restoredBy

@@ -7,6 +7,15 @@
 
 namespace fd {
 
+// The four keys' one-line figures, as the text and the job summary show them.
+struct MetricsHeadlines {
+  std::string frequency;
+  std::string leadTime;
+  std::string failureRate;
+  std::string restore;
+};
+MetricsHeadlines metricsHeadlines(const DeliveryMetrics& metrics);
+
 std::string metricsText(const DeliveryMetrics& metrics, const std::string& source);
 
 // {"source", "environment", "window_days", "from", "to", "deployment_frequency": {...},

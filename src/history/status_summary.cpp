@@ -2,7 +2,9 @@
 
 #include "core/paths.hpp"
 #include "core/text.hpp"
+#include "history/delivery_metrics.hpp"
 #include "history/history_source.hpp"
+#include "history/metrics_render.hpp"
 #include "history/status_command.hpp"
 #include "history/status_render.hpp"
 #include "manifest/manifest_loader.hpp"
@@ -20,7 +22,20 @@ std::string liveCell(const EnvironmentStatus& status) {
   return live.version.empty() ? shortSha(live.sha) : live.version;
 }
 
+constexpr int kSummaryWindowDays = 30;
+
 }  // namespace
+
+std::string metricsSummaryMarkdown(const DeliveryMetrics& metrics, std::size_t entriesRead) {
+  const MetricsHeadlines h = metricsHeadlines(metrics);
+  return "\n### Delivery metrics (" + metrics.environment + ", last " +
+         std::to_string(metrics.windowDays) + " days)\n\n" +
+         markdown::italicRemark("from its newest " + std::to_string(entriesRead) +
+                                " ledger entries; every figure and its entries: "
+                                "`factory-deploy history --metrics`") +
+         "\n\n- " + h.frequency + "\n- " + h.leadTime + "\n- " + h.failureRate + "\n- " +
+         h.restore + "\n";
+}
 
 std::string statusSummaryMarkdown(const std::vector<EnvironmentStatus>& statuses,
                                   const std::string& source) {
@@ -60,7 +75,14 @@ void appendStatusSummary(World& world, const Inputs& inputs, Log& log, const Sec
   auto git = world.openGit(root);
   const std::vector<EnvironmentStatus> statuses =
       environmentStatuses(*manifest, entries, git ? git->get() : nullptr, world.http);
-  const std::string text = masker.mask(statusSummaryMarkdown(statuses, (*history)->source()));
+  std::vector<HistoryEntry> prod;
+  for (const HistoryEntry& entry : entries) {
+    if (entry.environment == "prod") prod.push_back(entry);
+  }
+  const DeliveryMetrics metrics =
+      computeMetrics(prod, git ? git->get() : nullptr, world.clock.now(), kSummaryWindowDays);
+  const std::string text = masker.mask(statusSummaryMarkdown(statuses, (*history)->source()) +
+                                       metricsSummaryMarkdown(metrics, kStatusDepth));
   const Result<std::string> existing = world.fs.read(path, kSummaryLimitBytes);
   const std::size_t used = existing ? existing->size() : 0;
   if (used + text.size() > kSummaryLimitBytes) return skip("the job summary is full (1 MiB)");

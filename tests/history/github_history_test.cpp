@@ -4,6 +4,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <array>
+#include <chrono>
+#include <ctime>
 
 #include "history/shop.hpp"
 
@@ -18,6 +21,17 @@ std::size_t listPages(const FakeGithub& github) {
   return static_cast<std::size_t>(std::count_if(served.begin(), served.end(), [](const auto& s) {
     return s.method == "GET" && s.uri.rfind("/repos/octo/shop/deployments?", 0) == 0;
   }));
+}
+
+// ISO 8601 UTC, `hours` before now (the binary judges windows by the real clock).
+std::string isoHoursAgo(int hours) {
+  const std::time_t at = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() -
+                                                              std::chrono::hours(hours));
+  std::tm utc{};
+  gmtime_r(&at, &utc);
+  std::array<char, 32> text{};
+  std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text.data();
 }
 
 }  // namespace
@@ -84,10 +98,12 @@ BOOST_AUTO_TEST_CASE(history_follows_the_pages_and_stops_at_the_limit) {
 BOOST_AUTO_TEST_CASE(a_github_mode_deploy_is_read_back_by_history_and_status) {
   GithubShop shop;
   const std::string a = shop.repo.git("rev-parse HEAD~1").substr(0, 40);
+  // Yesterday's prod deploy: inside the summary's 30-day metrics window.
+  const std::string started = isoHoursAgo(25);
+  const std::string ended = isoHoursAgo(24);
   shop.github.update([&](GithubState& s) {
     s.deployments = {
-        GithubShop::recorded(100, a, "prod", "success", "2026-04-03T20:00:00Z",
-                             "2026-04-03T20:05:00Z"),
+        GithubShop::recorded(100, a, "prod", "success", started, ended),
         GithubShop::recorded(110, shop.head, "alpha", "success", "2026-04-03T20:10:00Z",
                              "2026-04-03T20:11:00Z"),
     };
@@ -99,8 +115,14 @@ BOOST_AUTO_TEST_CASE(a_github_mode_deploy_is_read_back_by_history_and_status) {
   BOOST_TEST(contains(summary, "### What is live where\n"), summary);
   BOOST_TEST(contains(summary, "| staging | " + shortSha(shop.head) + " | "), summary);
   BOOST_TEST(contains(summary, "| carol | healthy (200 in "), summary);
-  BOOST_TEST(contains(summary, "| prod | " + shortSha(a) + " | 2026-04-03T20:05:00Z | "), summary);
+  BOOST_TEST(contains(summary, "| prod | " + shortSha(a) + " | " + ended + " | "), summary);
   BOOST_TEST(contains(summary, "- staging is 1 commit ahead of prod\n"), summary);
+  // …and the delivery metrics' headlines for prod.
+  BOOST_TEST(contains(summary, "### Delivery metrics (prod, last 30 days)\n"), summary);
+  BOOST_TEST(contains(summary, "\n- Deployment frequency: 1 successful deploys (0.2 per week)\n"),
+             summary);
+  BOOST_TEST(contains(summary, "\n- Change failure rate: 0% (0 of 1 prod deploys)\n"), summary);
+  BOOST_TEST(contains(summary, "\n- Time to restore: median n/a over 0 failures\n"), summary);
 
   const ChildRun history = shop.cli({"history", "--environment", "staging", "--json"});
   BOOST_TEST_REQUIRE(history.exitCode == 0, history.all());
