@@ -7,21 +7,12 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "receipt/ledger_lines.hpp"
 #include "receipt/receipt_renderer.hpp"
 
 namespace fd {
 
-namespace {
-
-constexpr std::size_t kMaxLedgerBytes = 64 << 20;
-
-std::string memberString(const rapidjson::Value& object, const char* name) {
-  const auto found = object.FindMember(name);
-  if (found == object.MemberEnd() || !found->value.IsString()) return "";
-  return found->value.GetString();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 namespace {
 
@@ -44,26 +35,11 @@ JsonlLedger::JsonlLedger(FileSystem& fs, Log& log, Clock& clock, std::string pat
 std::vector<LedgerEntry> JsonlLedger::parse(const std::string& text, const std::string& path,
                                             std::vector<std::string>& problems) {
   std::vector<LedgerEntry> entries;
-  int number = 0;
-  for (const std::string& line : split(text, '\n')) {
-    ++number;
-    if (trim(line).empty()) continue;
-    rapidjson::Document document;
-    document.Parse(line.c_str(), line.size());
-    LedgerEntry entry;
-    if (!document.HasParseError() && document.IsObject()) {
-      entry = LedgerEntry{memberString(document, "environment"), memberString(document, "sha"),
-                          memberString(document, "status"),      memberString(document, "time"),
-                          memberString(document, "receipt"),     ""};
-    }
-    if (entry.environment.empty() || entry.sha.empty() || entry.status.empty()) {
-      problems.push_back(path + ":" + std::to_string(number) +
-                         ": not a ledger entry (expected a JSON object with environment, sha, "
-                         "status); line skipped");
-      continue;
-    }
-    entries.push_back(std::move(entry));
-  }
+  readLedgerLines(text, path, problems, [&entries](const rapidjson::Value& line) {
+    entries.push_back(LedgerEntry{ledgerText(line, "environment"), ledgerText(line, "sha"),
+                                  ledgerText(line, "status"), ledgerText(line, "time"),
+                                  ledgerText(line, "receipt"), ""});
+  });
   return entries;
 }
 
@@ -99,12 +75,7 @@ std::string JsonlLedger::serialize(const LedgerEntry& entry, const std::string& 
 }
 
 Result<std::vector<LedgerEntry>> JsonlLedger::successful(const std::string& environment) {
-  if (fs_.kindOf(path_) == PathKind::Symlink) {  // its target may be any file root can read
-    return makeError(ErrorCode::FailedPrecondition,
-                     path_ + ": is a symbolic link; refusing to follow it");
-  }
-  if (!fs_.exists(path_)) return std::vector<LedgerEntry>{};
-  Result<std::string> text = fs_.read(path_, kMaxLedgerBytes);
+  Result<std::string> text = readLedgerFile(fs_, path_);
   if (!text) return text.error();
   std::vector<std::string> problems;
   std::vector<LedgerEntry> all = parse(*text, path_, problems);
