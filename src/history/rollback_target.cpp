@@ -23,19 +23,20 @@ std::string labelOf(const HistoryEntry& entry) {
 
 using Live = std::vector<const HistoryEntry*>;
 
-// The SHAs among `live` that `to` names, by the first rule that names any: the full SHA, a tag
-// of the clone, a SHA prefix (7+ hex), the version label. Git's tags come before the ledger's
-// own labels, which anyone who can write the ledger could choose.
+// The SHAs among `live` that `to` names, by the first rule that names any: the full SHA, a SHA
+// prefix (7+ hex: a tag cannot borrow a commit's name), a tag of the clone, the version label.
+// Git's tags come before the ledger's own labels, which anyone who can write the ledger could
+// choose.
 std::set<std::string> named(const Live& live, const std::string& to, const TagsAt& tagsAt) {
   const std::string lower = toLower(to);
   const std::vector<std::function<bool(const HistoryEntry&)>> rules = {
       [&](const HistoryEntry& e) { return toLower(e.sha) == lower; },
       [&](const HistoryEntry& e) {
-        const std::vector<std::string> tags = tagsAt ? tagsAt(e.sha) : std::vector<std::string>{};
-        return std::find(tags.begin(), tags.end(), to) != tags.end();
+        return lower.size() >= kMinPrefix && isHex(lower) && startsWith(toLower(e.sha), lower);
       },
       [&](const HistoryEntry& e) {
-        return lower.size() >= kMinPrefix && isHex(lower) && startsWith(toLower(e.sha), lower);
+        const std::vector<std::string> tags = tagsAt ? tagsAt(e.sha) : std::vector<std::string>{};
+        return std::find(tags.begin(), tags.end(), to) != tags.end();
       },
       [&](const HistoryEntry& e) { return e.version == to || startsWith(e.version, to + " ("); },
   };

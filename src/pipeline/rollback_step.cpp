@@ -105,9 +105,11 @@ Pipeline::RollbackCheck Pipeline::rollBackAndCheck(const std::string& toVersion,
   const Cancellation::Shield shield;  // a SIGTERM now must not leave prod half rolled back
   // A rollback_command that can go to a named version reads it here (docs/HISTORY.md): only ever
   // a full SHA, never a platform's release number or a guess.
-  if (toVersion.size() == 40 &&
-      toVersion.find_first_not_of("0123456789abcdef") == std::string::npos)
-    commands_.addEnv("DEPLOY_ROLLBACK_TO", toVersion);
+  // Always set (empty when not a full SHA): a value inherited from the job's environment must
+  // never pick the version.
+  const bool sha = toVersion.size() == 40 &&
+                   toVersion.find_first_not_of("0123456789abcdef") == std::string::npos;
+  commands_.addEnv("DEPLOY_ROLLBACK_TO", sha ? toVersion : "");
   const RollbackAttempt attempt =
       platform().rollBack(toVersion, std::chrono::seconds(env_.rollbackTimeoutS));
   const CommandResult& ran = attempt.result;
