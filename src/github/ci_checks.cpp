@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "github/ci_tally.hpp"
 #include "github/held_bytes.hpp"
 #include "github/json_fields.hpp"
 
@@ -9,57 +10,28 @@ namespace fd::github {
 
 namespace {
 
-constexpr std::size_t kMaxListed = 10;
+constexpr std::string_view kRunsPath = "/actions/runs/";
 
 bool newer(const CheckRun& a, const CheckRun& b) {
-  const std::string aStart = a.startedAt.empty() ? "~" : a.startedAt;  // '~' sorts after digits
-  const std::string bStart = b.startedAt.empty() ? "~" : b.startedAt;
-  if (aStart != bStart) return aStart > bStart;
+  if (a.startedAt != b.startedAt) return a.startedAt > b.startedAt;
   return a.id > b.id;
-}
-
-std::string listed(const std::vector<std::string>& names) {
-  std::string text;
-  for (std::size_t i = 0; i < names.size() && i < kMaxListed; ++i) {
-    text += (i == 0 ? "" : ", ") + names[i];
-  }
-  if (names.size() > kMaxListed)
-    text += " and " + std::to_string(names.size() - kMaxListed) + " more";
-  return text;
-}
-
-bool requiredPresent(const CheckPattern& pattern, const std::vector<CheckItem>& items) {
-  return std::any_of(items.begin(), items.end(),
-                     [&](const CheckItem& item) { return pattern.matches(item.name); });
-}
-
-bool isRequired(const CheckFilter& filter, const std::string& name) {
-  return std::any_of(filter.required.begin(), filter.required.end(),
-                     [&](const CheckPattern& pattern) { return pattern.matches(name); });
-}
-
-// A required check that was skipped or neutral did not run: it is no evidence, and fails.
-CheckItem demoteUnsuccessfulRequired(CheckItem item, const CheckFilter& filter) {
-  if (item.state != CheckItem::State::Passed || item.success || !isRequired(filter, item.name))
-    return item;
-  item.state = CheckItem::State::Failed;
-  item.detail += "; a required check must conclude success";
-  return item;
 }
 
 // Orders as the text "<app slug>\n<app id>\n<name>" would, without building it.
 bool appKeyLess(const CheckRun& a, const CheckRun& b) {
-  if (a.appSlug != b.appSlug) return a.appSlug < b.appSlug;
+  if (!(a.appSlug == b.appSlug)) return a.appSlug.str() < b.appSlug.str();
   if (a.appId != b.appId) return std::to_string(a.appId) < std::to_string(b.appId);
   return a.name < b.name;
 }
 
-// "https://github.com/o/r/actions/runs/1000" followed by the end, '/' or '?'.
-bool pointsIntoRun(const std::string& url, const RunIdentity& identity) {
-  const std::string prefix = identity.serverUrl + "/" + identity.owner + "/" + identity.repo +
-                             "/actions/runs/" + identity.runId;
-  if (url.compare(0, prefix.size(), prefix) != 0) return false;
-  return url.size() == prefix.size() || url[prefix.size()] == '/' || url[prefix.size()] == '?';
+bool sameKey(const CheckRun& a, const CheckRun& b) {
+  return a.appSlug == b.appSlug && a.appId == b.appId && a.name == b.name;
+}
+
+// "https://github.com/o/r/actions/runs/1000": what detailsRun holds when the URL points into it.
+std::string runPrefix(const RunIdentity& identity) {
+  return identity.serverUrl + "/" + identity.owner + "/" + identity.repo + std::string(kRunsPath) +
+         identity.runId;
 }
 
 }  // namespace
@@ -68,12 +40,12 @@ CheckRun parseCheckRun(const rapidjson::Value& json) {
   CheckRun run;
   run.id = intField(json, "id");
   run.name = stringField(json, "name");
-  run.status = stringField(json, "status");
-  run.conclusion = stringField(json, "conclusion");
-  run.startedAt = stringField(json, "started_at");
-  run.detailsUrl = stringField(json, "details_url");
+  run.status = Interned(stringField(json, "status"));
+  run.conclusion = Interned(stringField(json, "conclusion"));
+  run.startedAt = StartTime(stringField(json, "started_at"));
+  run.setDetailsUrl(stringField(json, "details_url"));
   const rapidjson::Value& app = objectField(json, "app");
-  run.appSlug = stringField(app, "slug");
+  run.appSlug = Interned(stringField(app, "slug"));
   run.appId = intField(app, "id");
   run.suiteId = intField(objectField(json, "check_suite"), "id");
   return run;
@@ -87,26 +59,41 @@ std::vector<CheckRun> parseCheckRunPage(const rapidjson::Value& page) {
   return parsed;
 }
 
-std::size_t heldBytes(const CheckRun& run) {
-  return heldBytes(run.name) + heldBytes(run.status) + heldBytes(run.conclusion) +
-         heldBytes(run.startedAt) + heldBytes(run.detailsUrl) + heldBytes(run.appSlug);
+void CheckRun::setDetailsUrl(std::string_view url) {
+  detailsRun = Interned();
+  const std::size_t path = url.find(kRunsPath);
+  if (path == std::string_view::npos) return;
+  std::size_t end = path + kRunsPath.size();
+  while (end < url.size() && url[end] >= '0' && url[end] <= '9') ++end;
+  if (end == path + kRunsPath.size()) return;
+  if (end < url.size() && url[end] != '/' && url[end] != '?') return;
+  detailsRun = Interned(url.substr(0, end));
 }
 
-bool LatestRuns::ByAppAndName::operator()(const CheckRun* a, const CheckRun* b) const {
-  return appKeyLess(*a, *b);
-}
+// The interned fields are shared by every check run that has them: only the name is its own.
+std::size_t heldBytes(const CheckRun& run) { return heldBytes(run.name); }
 
 void LatestRuns::add(std::shared_ptr<const std::vector<CheckRun>> page) {
-  for (const CheckRun& run : *page) {
-    auto [slot, inserted] = latest_.insert(&run);
-    if (inserted || !newer(run, **slot)) continue;
-    slot = latest_.erase(slot);  // same key: the newer run takes its place
-    latest_.insert(slot, &run);
-  }
+  runs_.reserve(runs_.size() + page->size());
+  for (const CheckRun& run : *page) runs_.push_back(&run);
   pages_.push_back(std::move(page));
 }
 
-std::vector<const CheckRun*> LatestRuns::latest() const { return {latest_.begin(), latest_.end()}; }
+std::vector<const CheckRun*> LatestRuns::latest() const {
+  std::vector<const CheckRun*> sorted = runs_;
+  // Within a key the first of the newest wins, as when the pages were read in order.
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const CheckRun* a, const CheckRun* b) { return appKeyLess(*a, *b); });
+  std::vector<const CheckRun*> latest;
+  for (const CheckRun* run : sorted) {
+    if (!latest.empty() && sameKey(*latest.back(), *run)) {
+      if (newer(*run, *latest.back())) latest.back() = run;
+      continue;
+    }
+    latest.push_back(run);
+  }
+  return latest;
+}
 
 std::vector<CheckRun> latestPerName(const std::vector<CheckRun>& runs) {
   LatestRuns latest;
@@ -120,19 +107,19 @@ std::vector<CheckRun> latestPerName(const std::vector<CheckRun>& runs) {
 bool belongsToRun(const CheckRun& run, const RunIdentity& identity,
                   const std::set<std::int64_t>& jobIds) {
   if (jobIds.count(run.id) > 0) return true;
-  if (identity.runId.empty() || run.appSlug != kActionsAppSlug) return false;
-  return pointsIntoRun(run.detailsUrl, identity);
+  if (identity.runId.empty() || !(run.appSlug == kActionsAppSlug)) return false;
+  return !run.detailsRun.empty() && run.detailsRun == runPrefix(identity);
 }
 
 CheckItem itemForCheckRun(const CheckRun& run) {
   CheckItem item;
   item.name = run.name;
-  if (run.status != "completed") {
-    item.detail = run.status.empty() ? "pending" : run.status;
+  if (!(run.status == "completed")) {
+    item.detail = run.status.empty() ? "pending" : run.status.str();
     item.state = CheckItem::State::Pending;
     return item;
   }
-  item.detail = run.conclusion.empty() ? "no conclusion" : run.conclusion;
+  item.detail = run.conclusion.empty() ? "no conclusion" : run.conclusion.str();
   const bool green =
       run.conclusion == "success" || run.conclusion == "neutral" || run.conclusion == "skipped";
   item.state = green ? CheckItem::State::Passed : CheckItem::State::Failed;
@@ -155,47 +142,10 @@ CheckItem itemForStatus(const std::string& context, const std::string& state) {
 }
 
 CiVerdict evaluate(const CiSnapshot& snapshot, const CheckFilter& filter) {
-  CiVerdict verdict;
-  std::vector<CheckItem> relevant;
-  std::vector<std::string> ignored;
-  for (const CheckItem& item : snapshot.items) {
-    if (filter.ignored(item.name))
-      ignored.push_back(item.name);
-    else
-      relevant.push_back(demoteUnsuccessfulRequired(item, filter));
-  }
-  std::vector<std::string> failed;
-  std::vector<std::string> pending;
-  for (const CheckItem& item : relevant) {
-    if (item.state == CheckItem::State::Passed) ++verdict.passed;
-    if (item.state == CheckItem::State::Failed)
-      failed.push_back(item.name + " (" + item.detail + ")");
-    if (item.state == CheckItem::State::Pending)
-      pending.push_back(item.name + " (" + item.detail + ")");
-  }
-  for (const CheckPattern& pattern : filter.required) {
-    if (!requiredPresent(pattern, relevant)) verdict.missing.push_back(pattern.text());
-  }
-  verdict.failed = static_cast<int>(failed.size());
-  verdict.pending = static_cast<int>(pending.size());
-
-  std::string notes = std::to_string(verdict.passed) + " passed";
-  if (!failed.empty()) notes += ", " + std::to_string(failed.size()) + " failed: " + listed(failed);
-  if (!pending.empty())
-    notes += ", " + std::to_string(pending.size()) + " pending: " + listed(pending);
-  if (!verdict.missing.empty()) notes += "; missing: " + listed(verdict.missing);
-  if (!ignored.empty()) notes += "; ignored: " + listed(ignored);
-  if (!snapshot.excludedOwn.empty())
-    notes += "; excluded (this job and its matrix legs): " + listed(snapshot.excludedOwn);
-  verdict.notes = notes;
-
-  if (!failed.empty())
-    verdict.outcome = CiVerdict::Outcome::Fail;
-  else if (pending.empty() && verdict.missing.empty() && !relevant.empty())
-    verdict.outcome = CiVerdict::Outcome::Pass;
-  else
-    verdict.outcome = CiVerdict::Outcome::Pending;
-  return verdict;
+  CiTally tally(filter);
+  for (const CheckItem& item : snapshot.items) tally.add(item);
+  for (const std::string& name : snapshot.excludedOwn) tally.excludeOwn(name);
+  return tally.verdict();
 }
 
 }  // namespace fd::github

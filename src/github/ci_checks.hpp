@@ -7,9 +7,12 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "github/check_filter.hpp"
+#include "github/interned.hpp"
+#include "github/start_time.hpp"
 
 namespace fd::github {
 
@@ -17,16 +20,23 @@ namespace fd::github {
 inline constexpr const char* kActionsAppSlug = "github-actions";
 inline constexpr std::int64_t kActionsAppId = 15368;
 
+// A check run reduced to what the gate reads. The ETag cache keeps one per check run for the
+// next poll's 304s, so it is small: repeated texts are shared (Interned), the start time is packed,
+// and of the details URL only the workflow run it points into is kept.
 struct CheckRun {
   std::int64_t id = 0;
-  std::string name;
-  std::string status;      // queued / in_progress / completed / waiting / requested / pending
-  std::string conclusion;  // empty until completed
-  std::string startedAt;   // ISO 8601; empty when not started
-  std::string detailsUrl;
-  std::string appSlug;  // the app that reported it ("github-actions"); empty when GitHub gives none
   std::int64_t appId = 0;
   std::int64_t suiteId = 0;  // check_suite.id
+  std::string name;
+  Interned status;      // queued / in_progress / completed / waiting / requested / pending
+  Interned conclusion;  // empty until completed
+  Interned appSlug;     // the app that reported it ("github-actions"); empty when GitHub gives none
+  StartTime startedAt;  // not started when empty
+  // "<server>/<owner>/<repo>/actions/runs/<digits>" when details_url begins so (followed by its
+  // end, '/' or '?'); empty otherwise.
+  Interned detailsRun;
+
+  void setDetailsUrl(std::string_view url);
 };
 
 CheckRun parseCheckRun(const rapidjson::Value& json);
@@ -40,7 +50,7 @@ std::size_t heldBytes(const CheckRun& run);
 std::vector<CheckRun> latestPerName(const std::vector<CheckRun>& runs);
 
 // latestPerName as the pages arrive, without copying a check run: it keeps the pages (shared with
-// the ETag cache) and one pointer per app and name.
+// the ETag cache) and one pointer per check run, and picks the newest per app and name when read.
 class LatestRuns {
  public:
   void add(std::shared_ptr<const std::vector<CheckRun>> page);
@@ -48,11 +58,8 @@ class LatestRuns {
   std::vector<const CheckRun*> latest() const;
 
  private:
-  struct ByAppAndName {
-    bool operator()(const CheckRun* a, const CheckRun* b) const;
-  };
   std::vector<std::shared_ptr<const std::vector<CheckRun>>> pages_;
-  std::set<const CheckRun*, ByAppAndName> latest_;
+  std::vector<const CheckRun*> runs_;
 };
 
 // Where this workflow run lives, to recognise its jobs among a commit's check runs.

@@ -130,14 +130,14 @@ Status GithubCiGate::addCheckRuns(const std::string& sha, const std::string& suf
   for (const CheckRun* each : latest.latest()) {
     const CheckRun& run = *each;
     if (isOwn(run, own)) {
-      poll.snapshot.excludedOwn.push_back(run.name);
+      poll.tally.excludeOwn(run.name);
       if (run.id == own.self || !own.identified) poll.ownSuites.insert(run.suiteId);
       continue;
     }
     CheckItem item = itemForCheckRun(run);
     if (item.state == CheckItem::State::Pending) poll.reportingSuites.insert(run.suiteId);
     item.detail += suffix;
-    poll.snapshot.items.push_back(std::move(item));
+    poll.tally.add(item);
   }
   return okStatus();
 }
@@ -153,7 +153,7 @@ Status GithubCiGate::addStatuses(const std::string& sha, const std::string& suff
       [&](const std::shared_ptr<const std::vector<CheckItem>>& page) {
         for (CheckItem item : *page) {
           item.detail += suffix;
-          poll.snapshot.items.push_back(std::move(item));
+          poll.tally.add(item);
         }
         return okStatus();
       });
@@ -196,13 +196,13 @@ Status GithubCiGate::addPendingWork(const std::string& sha, Poll& poll) {
   input.ownRunId = github_.runId;
   input.ownSuites = poll.ownSuites;
   input.reportingSuites = poll.reportingSuites;
-  for (CheckItem& item : pendingWork(input)) poll.snapshot.items.push_back(std::move(item));
+  for (const CheckItem& item : pendingWork(input)) poll.tally.add(item);
   return okStatus();
 }
 
-Result<CiSnapshot> GithubCiGate::snapshot(const std::vector<std::string>& shas,
-                                          const OwnJobs& own) {
-  Poll poll;
+Result<CiVerdict> GithubCiGate::poll(const std::vector<std::string>& shas, const OwnJobs& own,
+                                     const CheckFilter& filter) {
+  Poll poll(filter);
   for (const std::string& sha : shas) {
     const std::string suffix = sha == shas.front() ? "" : " on " + shortSha(sha);
     if (auto runs = addCheckRuns(sha, suffix, own, poll); !runs) return runs.error();
@@ -211,11 +211,7 @@ Result<CiSnapshot> GithubCiGate::snapshot(const std::vector<std::string>& shas,
   for (const std::string& sha : shas) {
     if (auto work = addPendingWork(sha, poll); !work) return work.error();
   }
-  std::sort(poll.snapshot.excludedOwn.begin(), poll.snapshot.excludedOwn.end());
-  poll.snapshot.excludedOwn.erase(
-      std::unique(poll.snapshot.excludedOwn.begin(), poll.snapshot.excludedOwn.end()),
-      poll.snapshot.excludedOwn.end());
-  return poll.snapshot;
+  return poll.tally.verdict();
 }
 
 GateResult GithubCiGate::check(const DeployContext& context) {
@@ -242,10 +238,10 @@ GateResult GithubCiGate::check(const DeployContext& context) {
   const std::string rerun =
       "make the failing checks on " + shortSha(sha) + " pass, then re-run this job";
 
-  for (int poll = 1;; ++poll) {
-    auto seen = snapshot(commits.shas, own);
+  for (int round = 1;; ++round) {
+    auto seen = poll(commits.shas, own, *filter);
     if (!seen) return result(false, seen.message(), "re-run this job once GitHub answers");
-    const CiVerdict verdict = evaluate(*seen, *filter);
+    const CiVerdict& verdict = *seen;
     if (verdict.outcome == CiVerdict::Outcome::Pass) return result(true, verdict.notes);
     if (verdict.outcome == CiVerdict::Outcome::Fail) return result(false, verdict.notes, rerun);
 
@@ -259,7 +255,7 @@ GateResult GithubCiGate::check(const DeployContext& context) {
           none ? "make sure CI runs on " + shortSha(sha) + ", or raise ci-timeout"
                : "wait for the checks to finish (or raise ci-timeout), then re-run this job");
     }
-    log_.info("CI: poll " + std::to_string(poll) + ": " + verdict.notes + "; next poll in " +
+    log_.info("CI: poll " + std::to_string(round) + ": " + verdict.notes + "; next poll in " +
               seconds(interval.count()));
     if (!clock_.sleepFor(interval))
       return result(false, "cancelled while waiting: " + verdict.notes);

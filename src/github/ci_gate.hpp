@@ -10,6 +10,7 @@
 #include "core/ports/log.hpp"
 #include "core/ports/mode.hpp"
 #include "github/ci_checks.hpp"
+#include "github/ci_tally.hpp"
 #include "github/github_context.hpp"
 #include "github/own_job.hpp"
 #include "github/rest_client.hpp"
@@ -27,12 +28,14 @@ class GithubCiGate : public CiGate {
  private:
   // What one poll saw, and this run's own check suites found along the way.
   struct Poll {
-    CiSnapshot snapshot;
+    explicit Poll(const CheckFilter& filter) : tally(filter) {}
+    CiTally tally;
     std::set<std::int64_t> ownSuites;
     std::set<std::int64_t> reportingSuites;
   };
   OwnJobs ownJobs();
-  Result<CiSnapshot> snapshot(const std::vector<std::string>& shas, const OwnJobs& own);
+  Result<CiVerdict> poll(const std::vector<std::string>& shas, const OwnJobs& own,
+                         const CheckFilter& filter);
   Status addCheckRuns(const std::string& sha, const std::string& suffix, const OwnJobs& own,
                       Poll& poll);
   Status addStatuses(const std::string& sha, const std::string& suffix, Poll& poll);

@@ -1,6 +1,7 @@
 #include "github/policy_gate.hpp"
 
 #include "github/deployed_commit.hpp"
+#include "github/held_bytes.hpp"
 #include "github/json_fields.hpp"
 
 namespace fd::github {
@@ -8,6 +9,36 @@ namespace fd::github {
 namespace {
 
 constexpr std::size_t kMaxNamed = 10;
+
+// One page of open issues labelled as blockers, reduced to its pull requests: how many, and the
+// first few by number and title (all the notes name). Not an array: GitHub said something else,
+// and the gate must not read that as "no blockers".
+struct BlockerPage {
+  bool array = true;
+  std::size_t count = 0;
+  std::vector<std::string> named;
+};
+
+std::size_t heldBytes(const BlockerPage& page) {
+  return ::fd::github::heldBytes<std::string>(page.named);
+}
+
+BlockerPage readBlockers(const rapidjson::Value& page) {
+  BlockerPage blockers;
+  if (!page.IsArray()) {
+    blockers.array = false;
+    return blockers;
+  }
+  for (const auto& issue : page.GetArray()) {
+    if (!hasField(issue, "pull_request")) continue;  // an issue, not a pull request
+    ++blockers.count;
+    if (blockers.named.size() < kMaxNamed) {
+      blockers.named.push_back("#" + std::to_string(intField(issue, "number")) + " " +
+                               stringField(issue, "title"));
+    }
+  }
+  return blockers;
+}
 
 GateResult gate(const char* name, bool passed, std::string notes, std::string rerun = "") {
   GateResult result;
@@ -34,21 +65,21 @@ GateResult GithubPolicyGate::blockers(const DeployContext& /*context*/) {
   constexpr const char* kName = "Blocker PRs";
   const std::string& label = inputs_.blockerLabel;
   if (label.empty()) return gate(kName, true, "no blocker-label configured");
-  auto pages = client_.getAll(repoPath() + "/issues?state=open&labels=" + urlEncode(label));
-  if (!pages) return gate(kName, false, pages.message(), "re-run this job once GitHub answers");
   std::vector<std::string> named;
   std::size_t count = 0;
-  for (const auto& page : *pages) {
-    if (!page.IsArray()) continue;
-    for (const auto& issue : page.GetArray()) {
-      if (!hasField(issue, "pull_request")) continue;  // an issue, not a pull request
-      ++count;
-      if (named.size() < kMaxNamed) {
-        named.push_back("#" + std::to_string(intField(issue, "number")) + " " +
-                        stringField(issue, "title"));
-      }
-    }
-  }
+  const Status listed = client_.forEachPageOf<BlockerPage>(
+      repoPath() + "/issues?state=open&labels=" + urlEncode(label), "blocker-prs", readBlockers,
+      [&](const std::shared_ptr<const BlockerPage>& page) {
+        if (!page->array)
+          return Status(makeError(ErrorCode::Unavailable, "GitHub's list of open issues labelled " +
+                                                              label + " is not a list"));
+        count += page->count;
+        for (const std::string& each : page->named) {
+          if (named.size() < kMaxNamed) named.push_back(each);
+        }
+        return okStatus();
+      });
+  if (!listed) return gate(kName, false, listed.message(), "re-run this job once GitHub answers");
   if (count == 0) return gate(kName, true, "no open pull requests labelled " + label);
   std::string notes = std::to_string(count) + " open pull request" + (count == 1 ? "" : "s") +
                       " labelled " + label + ": ";

@@ -8,7 +8,13 @@ namespace {
 
 CheckRun run(std::int64_t id, const std::string& name, const std::string& conclusion,
              const std::string& startedAt, const std::string& status = "completed") {
-  return CheckRun{id, name, status, conclusion, startedAt, ""};
+  CheckRun run;
+  run.id = id;
+  run.name = name;
+  run.status = status;
+  run.conclusion = conclusion;
+  run.startedAt = StartTime(startedAt);
+  return run;
 }
 
 CheckFilter filter(std::vector<std::string> ignore, std::vector<std::string> required) {
@@ -39,7 +45,7 @@ BOOST_AUTO_TEST_CASE(latest_per_name_prefers_newest_start_then_id_and_unstarted_
 BOOST_AUTO_TEST_CASE(belongs_to_run_by_job_id_or_actions_app_and_url_on_this_server) {
   const RunIdentity run1000{"https://github.com", "o", "r", "1000"};
   CheckRun own = run(77, "Deploy (prod, eu)", "", "", "in_progress");
-  own.detailsUrl = "https://github.com/o/r/actions/runs/1000/job/77";
+  own.setDetailsUrl("https://github.com/o/r/actions/runs/1000/job/77");
   own.appSlug = kActionsAppSlug;
   BOOST_TEST(belongsToRun(own, run1000, {}));
   // a prefix of another run id is not this run
@@ -47,15 +53,52 @@ BOOST_AUTO_TEST_CASE(belongs_to_run_by_job_id_or_actions_app_and_url_on_this_ser
   // another server, another repository
   BOOST_TEST(!belongsToRun(own, RunIdentity{"https://ghe.example.test", "o", "r", "1000"}, {}));
   CheckRun elsewhere = own;
-  elsewhere.detailsUrl = "https://evil.example.test/o/r/actions/runs/1000/job/77";
+  elsewhere.setDetailsUrl("https://evil.example.test/o/r/actions/runs/1000/job/77");
   BOOST_TEST(!belongsToRun(elsewhere, run1000, {}));
   // a third-party app whose URL points into the run is not this run's
   CheckRun thirdParty = own;
   thirdParty.appSlug = "evil-ci";
   BOOST_TEST(!belongsToRun(thirdParty, run1000, {}));
+  // the run id must end where the URL, a path or a query does
+  CheckRun glued = own;
+  glued.setDetailsUrl("https://github.com/o/r/actions/runs/1000x/job/77");
+  BOOST_TEST(!belongsToRun(glued, run1000, {}));
+  CheckRun longer = own;
+  longer.setDetailsUrl("https://github.com/o/r/actions/runs/10001");
+  BOOST_TEST(!belongsToRun(longer, run1000, {}));
+  CheckRun query = own;
+  query.setDetailsUrl("https://github.com/o/r/actions/runs/1000?check_suite_focus=true");
+  BOOST_TEST(belongsToRun(query, run1000, {}));
   CheckRun noUrl = run(78, "x", "", "", "in_progress");
   BOOST_TEST(belongsToRun(noUrl, run1000, {78}));
   BOOST_TEST(!belongsToRun(noUrl, run1000, {79}));
+}
+
+BOOST_AUTO_TEST_CASE(start_times_order_as_their_text_and_unstarted_is_latest) {
+  const StartTime usual("2026-04-03T10:00:00Z");
+  BOOST_TEST(usual.text() == "2026-04-03T10:00:00Z");
+  BOOST_TEST(StartTime("0001-01-01T00:00:00Z").text() == "0001-01-01T00:00:00Z");
+  BOOST_TEST((usual < StartTime("2026-04-03T10:00:01Z")));
+  BOOST_TEST((StartTime("2025-12-31T23:59:59Z") < usual));
+  // another form is kept as text and compared as text, against the usual form too
+  const StartTime fraction("2026-04-03T10:00:00.5Z");
+  BOOST_TEST(fraction.text() == "2026-04-03T10:00:00.5Z");
+  BOOST_TEST((fraction < usual));  // '.' sorts before 'Z', as the text does
+  BOOST_TEST((fraction < StartTime("2026-04-03T10:00:01Z")));
+  BOOST_TEST((StartTime("2026-04-03T10:00:00Z") == usual));
+  BOOST_TEST((usual < StartTime()));
+  BOOST_TEST((StartTime("garbage") < StartTime()));
+  BOOST_TEST(!StartTime().started());
+  BOOST_TEST(StartTime().text().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_reduced_check_run_shares_repeated_text) {
+  CheckRun a = run(1, "a-long-check-name-of-thirty-two-b", "success", "2026-04-03T10:00:00Z");
+  CheckRun b = run(2, "b", "success", "2026-04-03T10:00:00Z");
+  BOOST_TEST((a.conclusion == b.conclusion));
+  BOOST_TEST(&a.conclusion.str() == &b.conclusion.str());
+  BOOST_TEST(heldBytes(b) == 0u);             // a short name is in place; the rest is shared
+  BOOST_TEST(heldBytes(a) >= a.name.size());  // a long name is the check run's own
 }
 
 BOOST_AUTO_TEST_CASE(latest_per_name_is_kept_per_app) {

@@ -38,6 +38,38 @@ BOOST_AUTO_TEST_CASE(no_blockers_pass_and_labels_are_url_encoded) {
   BOOST_TEST(h.fake.requests().front().uri.find("labels=do%20not%20deploy") != std::string::npos);
 }
 
+// A 200 that is not a list must not read as "no blockers".
+BOOST_AUTO_TEST_CASE(a_blocker_answer_that_is_not_a_list_fails) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    s.issues = {GhIssue{12, "Fix payments crash", {"deploy-blocker"}, true, "open"}};
+  });
+  h.fake.script("GET", "/issues", ServerResponse{200, {}, R"({"message":"not a list"})"});
+  github::GithubPolicyGate gate(h.context, h.inputs, h.client(), h.log);
+  const GateResult result = gate.blockers(h.deployContext());
+  BOOST_TEST(!result.passed);
+  BOOST_TEST(result.row.status == "FAIL");
+  BOOST_TEST(result.row.notes ==
+             "GitHub's list of open issues labelled deploy-blocker is not a list");
+  BOOST_TEST(result.rerun == "re-run this job once GitHub answers");
+}
+
+BOOST_AUTO_TEST_CASE(blockers_on_several_pages_are_all_counted) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    for (int i = 1; i <= 230; ++i)
+      s.issues.push_back(
+          GhIssue{i, "Blocker " + std::to_string(i), {"deploy-blocker"}, true, "open"});
+  });
+  github::GithubPolicyGate gate(h.context, h.inputs, h.client(), h.log);
+  const GateResult result = gate.blockers(h.deployContext());
+  BOOST_TEST(!result.passed);
+  BOOST_TEST(result.row.notes.rfind("230 open pull requests labelled deploy-blocker: #1 Blocker 1;",
+                                    0) == 0);
+  BOOST_TEST(result.row.notes.find("; and 220 more") != std::string::npos);
+  BOOST_TEST(h.fake.count("GET", "/issues") == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(commit_on_the_default_branch_passes) {
   for (const char* status : {"behind", "identical"}) {
     Harness h;
