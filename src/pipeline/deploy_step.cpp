@@ -1,4 +1,5 @@
 // Step 3 of the seed: run the manifest's deploy_command, output streamed live and masked.
+#include "core/cancellation.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace fd {
@@ -6,7 +7,10 @@ namespace fd {
 bool Pipeline::deploy() {
   log_.beginGroup("Deploy");
   const Result<std::string> id = mode_.ledger->begin(*context_);
-  if (id) record_.deploymentId = *id;
+  if (id) {
+    record_.deploymentId = *id;
+    ledgerOpen_ = true;  // closed at the end whatever happens next
+  }
   // Another deploy to this environment is in progress: deploy nothing (a failed record start
   // of any other kind is only noted).
   if (!id && id.code() == ErrorCode::Aborted) {
@@ -17,6 +21,15 @@ bool Pipeline::deploy() {
   if (!id) {
     log_.warning("could not record the deployment start: " + id.message());
     record_.notes.push_back("could not record the deployment start: " + id.message());
+  }
+  // A signal while the record was opened (GitHub's requests take seconds): the command never
+  // ran, nothing was released, so nothing may be rolled back.
+  if (Cancellation::requested()) {
+    noteCancellation("before the deploy command started");
+    fail("deploy", "cancelled before the deploy command started (" + Cancellation::signalName() +
+                       "): nothing was released");
+    log_.error(record_.failureReason);
+    return log_.endGroup(), false;
   }
   deployStarted_ = true;
   const CommandResult ran =

@@ -116,7 +116,7 @@ void Pipeline::finish() {
     record_.receiptArchive = plannedArchiveName(world_.fs, receiptPath, inputs_.receipt,
                                                 *record_.deployedAt, finishedAt);
   }
-  if (context_ && deployStarted_) {
+  if (context_ && (deployStarted_ || ledgerOpen_)) {
     const Status recorded = mode_.ledger->finish(*context_, record_);
     if (!recorded) {
       const std::string note = "could not record the deploy in the ledger: " + recorded.message();

@@ -138,6 +138,7 @@ class Pipeline {
   LiveVersion liveBefore_;       // what readiness found live, to compare after a failed deploy
   bool receiptWritten_ = false;  // a progress receipt is on disk: rewrite it, never archive it
   bool deployStarted_ = false;
+  bool ledgerOpen_ = false;   // the ledger's begin() succeeded: finish() must close it
   bool firstDeploy_ = false;  // no previous version: nothing to compare the error rate with
 };
 

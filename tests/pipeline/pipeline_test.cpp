@@ -1,8 +1,11 @@
 #include <boost/test/unit_test.hpp>
 
+#include <csignal>
+
 #include "core/cancellation.hpp"
 #include "pipeline/pipeline_harness.hpp"
 
+using fd::Cancellation;
 using fd::test::kSha;
 using fd::test::PipelineHarness;
 
@@ -191,6 +194,38 @@ BOOST_AUTO_TEST_CASE(unhealthy_prod_rolls_back_automatically) {
   BOOST_TEST(failure(h.receipt()) ==
              "- **Failed step**: verify- **Failure reason**: health check failed: /health did not "
              "return 200 with version 1111111 within 10s (10 attempts); last: 503 in 0 ms");
+}
+
+// A signal while the deploy's record is being opened (in GitHub mode: seconds of requests) comes
+// before the command: nothing was released, so a healthy prod is not rolled back (exit 1, not 3),
+// and the record that was opened is closed.
+BOOST_AUTO_TEST_CASE(a_signal_before_the_prod_deploy_command_starts_rolls_nothing_back) {
+  Cancellation::reset();
+  PipelineHarness h;
+  h.writeReports("PASS", "CLEAR");
+  h.ledgerSuccess("staging");
+  h.ledgerSuccess("prod", "3333333333333333333333333333333333333333");
+  h.fs.beforeRename = [](const std::string& to) {
+    if (to.find("deploy-prod.lock") != std::string::npos) Cancellation::request(SIGTERM);
+  };
+  const int exitCode = h.run({"--environment", "prod", "--confirm", "shop"});
+  Cancellation::reset();
+  BOOST_TEST(exitCode == 1, h.output());
+  BOOST_TEST(!h.processes.ran("deploy prod"));
+  BOOST_TEST(!h.processes.ran("rollback shop"));
+  BOOST_TEST(failure(h.receipt()) ==
+             "- **Failed step**: deploy- **Cancelled**: SIGTERM arrived before the deploy command "
+             "started- **Failure reason**: cancelled before the deploy command started (SIGTERM): "
+             "nothing was released");
+  BOOST_TEST(contains(h.receipt(), "- **Rollback performed**: NO\n"));
+  BOOST_TEST(contains(h.receipt(), "not needed: nothing was deployed"));
+  BOOST_TEST(!h.has(".factory/deploy-prod.lock"));  // the claim is released
+  // The ledger's last line is this run's, closed as failed (the claim's record is never left open).
+  std::string ledger = h.file(".factory/deployments.jsonl");
+  ledger.pop_back();
+  const std::string last = ledger.substr(ledger.rfind('\n') + 1);
+  BOOST_TEST(contains(last, "\"environment\":\"prod\""), last);
+  BOOST_TEST(contains(last, "\"status\":\"FAILED\""), last);
 }
 
 BOOST_AUTO_TEST_CASE(prod_rollback_that_fails_exits_4_and_says_a_human_must_act) {

@@ -81,6 +81,7 @@ Status FakeFileSystem::append(const std::string& path, std::string_view content)
 }
 
 Status FakeFileSystem::renameNoReplace(const std::string& from, const std::string& to) {
+  if (beforeRename) beforeRename(to);
   if (failWrites) return makeError(ErrorCode::Unavailable, to + ": no space left on device");
   if (files.count(to) > 0) return makeError(ErrorCode::FailedPrecondition, to + ": exists");
   const auto found = files.find(from);

@@ -31,6 +31,9 @@ class FakeFileSystem : public FileSystem {
   std::map<std::string, std::string> symlinks;
   std::set<std::string> executables;  // paths written by writeExecutable
   bool failWrites = false;            // simulates a full or read-only disk
+  // Called with the destination before a rename is applied: a test may request a cancellation
+  // at that moment (the deploy lock is placed by a rename).
+  std::function<void(const std::string& to)> beforeRename;
 
   bool exists(const std::string& path) const override;
   PathKind kindOf(const std::string& path) const override;
