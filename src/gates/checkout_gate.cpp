@@ -85,7 +85,8 @@ class CheckoutCheck {
     }
     if (!code.empty()) {
       return refuse(notGated + ": " + std::to_string(code.size()) + filesWord(code.size()) +
-                        " differ: " + listPaths(code) + "; " + fix,
+                        (code.size() == 1 ? " differs: " : " differ: ") + listPaths(code) + "; " +
+                        fix,
                     fix);
     }
     return std::nullopt;

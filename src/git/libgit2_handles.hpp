@@ -24,6 +24,7 @@ using ReferencePtr = Handle<git_reference, git_reference_free>;
 using ReferenceIteratorPtr = Handle<git_reference_iterator, git_reference_iterator_free>;
 using TreeEntryPtr = Handle<git_tree_entry, git_tree_entry_free>;
 using StatusListPtr = Handle<git_status_list, git_status_list_free>;
+using IndexPtr = Handle<git_index, git_index_free>;
 using RemotePtr = Handle<git_remote, git_remote_free>;
 using RevwalkPtr = Handle<git_revwalk, git_revwalk_free>;
 

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <ctime>
+#include <optional>
 #include <set>
 #include <utility>
+
+#include <sys/stat.h>
 
 #include "git/libgit2_error.hpp"
 
@@ -296,7 +299,52 @@ Result<std::vector<WorkingTreeChange>> Libgit2Repository::workingTreeChanges() {
     if ((entry->status & GIT_STATUS_IGNORED) != 0) continue;
     changes.push_back(WorkingTreeChange{statusPath(*entry), describeStatus(entry->status)});
   }
+  if (Status hidden = addHiddenChanges(changes); !hidden) return hidden.error();
+  std::sort(changes.begin(), changes.end(),
+            [](const WorkingTreeChange& a, const WorkingTreeChange& b) { return a.path < b.path; });
   return changes;
+}
+
+// `git update-index --assume-unchanged` and `--skip-worktree` make git status (libgit2's too)
+// take an edited file for unchanged, so an edit would ship under a clean Checkout row: such files
+// are compared with their index entry here. A skip-worktree file that is absent is a sparse
+// checkout leaving it out: it ships nothing (libgit2 calls it deleted; git does not). An absent
+// assume-unchanged file is a hidden deletion.
+Status Libgit2Repository::addHiddenChanges(std::vector<WorkingTreeChange>& changes) {
+  const char* root = git_repository_workdir(repository_.get());
+  if (root == nullptr) return okStatus();
+  git_index* rawIndex = nullptr;
+  const int rc = git_repository_index(&rawIndex, repository_.get());
+  const git::IndexPtr index(rawIndex);
+  if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot read the index");
+  const std::size_t count = git_index_entrycount(index.get());
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_index_entry* entry = git_index_get_byindex(index.get(), i);
+    if (entry == nullptr) continue;
+    const bool assumed = (entry->flags & GIT_INDEX_ENTRY_VALID) != 0;
+    const bool skipped = (entry->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) != 0;
+    if (!assumed && !skipped) continue;
+    const std::string path = entry->path;
+    const std::string how = assumed ? "assume-unchanged" : "skip-worktree";
+    struct stat info {};
+    const bool present = ::lstat((std::string(root) + path).c_str(), &info) == 0;
+    git_oid content;
+    const bool same = present &&
+                      git_repository_hashfile(&content, repository_.get(), path.c_str(),
+                                              GIT_OBJECT_BLOB, nullptr) == 0 &&
+                      git_oid_equal(&content, &entry->id) != 0;
+    std::optional<std::string> state;
+    if (!present && assumed) state = "deleted, hidden from git status by " + how;
+    if (present && !same) state = "modified, hidden from git status by " + how;
+    auto listed = std::find_if(changes.begin(), changes.end(),
+                               [&](const WorkingTreeChange& seen) { return seen.path == path; });
+    if (listed != changes.end() && !present && skipped && listed->state == "deleted") {
+      changes.erase(listed);  // left out by a sparse checkout
+      continue;
+    }
+    if (listed == changes.end() && state) changes.push_back({path, *state});
+  }
+  return okStatus();
 }
 
 Result<bool> Libgit2Repository::tracksFile(const std::string& path) {

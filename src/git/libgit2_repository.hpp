@@ -27,6 +27,8 @@ class Libgit2Repository : public GitRepository {
   Result<bool> isOnBranch(const std::string& sha, const std::string& branch) override;
   Result<std::string> defaultBranch() override;
   Result<std::vector<WorkingTreeChange>> workingTreeChanges() override;
+  // Edits that git status does not show: files marked assume-unchanged or skip-worktree.
+  Status addHiddenChanges(std::vector<WorkingTreeChange>& changes);
   Result<bool> tracksFile(const std::string& path) override;
   Result<std::string> workdir() override;
   Result<std::vector<GitRemote>> remotes() override;

@@ -84,6 +84,55 @@ BOOST_AUTO_TEST_CASE(a_deleted_file_is_refused) {
   BOOST_TEST(!repo.scratchExists("deployed"));
 }
 
+// git status (libgit2's too) takes a file marked assume-unchanged or skip-worktree for unchanged:
+// its edit would ship under a clean Checkout row.
+BOOST_AUTO_TEST_CASE(an_edit_hidden_by_assume_unchanged_is_refused) {
+  DeployRepo repo;
+  initRefusedRepo(repo);
+  repo.git("update-index --assume-unchanged bin/deploy.sh");
+  repo.write("bin/deploy.sh", "touch \"$FD_IT_SCRATCH/deployed\"\necho not what QA saw\n");
+  const ChildRun run = repo.run({"--environment", "alpha"});
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(gateRow(repo.receipt(), "Checkout") ==
+             dirtyRow(repo.head(),
+                      "1 file changed: bin/deploy.sh (modified, hidden from git "
+                      "status by assume-unchanged)"));
+  BOOST_TEST(!repo.scratchExists("deployed"));
+}
+
+BOOST_AUTO_TEST_CASE(an_edit_or_deletion_hidden_by_skip_worktree_or_assume_unchanged_is_refused) {
+  DeployRepo repo;
+  initRefusedRepo(repo);
+  repo.write("app/other.txt", "tracked\n");
+  repo.commit("another file");
+  repo.git("update-index --skip-worktree app/main.txt");
+  repo.write("app/main.txt", "edited behind git's back\n");
+  repo.git("update-index --assume-unchanged app/other.txt");
+  shell("rm '" + repo.root() + "/app/other.txt'");
+  const ChildRun run = repo.run({"--environment", "alpha"});
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(gateRow(repo.receipt(), "Checkout") ==
+             dirtyRow(repo.head(),
+                      "2 files changed: app/main.txt (modified, hidden from git status by "
+                      "skip-worktree), app/other.txt (deleted, hidden from git status by "
+                      "assume-unchanged)"));
+  BOOST_TEST(!repo.scratchExists("deployed"));
+}
+
+// Control: a sparse checkout leaves skip-worktree files out of the working tree; nothing of them
+// ships, and the deploy goes on.
+BOOST_AUTO_TEST_CASE(a_skip_worktree_file_left_out_of_the_tree_is_not_a_change) {
+  DeployRepo repo;
+  initRefusedRepo(repo);
+  repo.git("update-index --skip-worktree app/main.txt");
+  shell("rm '" + repo.root() + "/app/main.txt'");
+  const ChildRun run = repo.run({"--environment", "alpha"});
+  BOOST_TEST(gateRow(repo.receipt(), "Checkout").find("| PASS |") != std::string::npos,
+             gateRow(repo.receipt(), "Checkout"));
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(repo.scratchExists("deployed"));
+}
+
 BOOST_AUTO_TEST_CASE(an_untracked_file_is_refused_unless_ignored) {
   DeployRepo repo;
   initRefusedRepo(repo);
@@ -231,7 +280,7 @@ BOOST_AUTO_TEST_CASE(github_a_checkout_of_another_commit_is_refused) {
   BOOST_TEST(gateRow(repo.receipt(), "Checkout") ==
              row("Checkout", true, "FAIL",
                  "HEAD " + shortSha(later) + " is not the gated commit " + shortSha(gated) +
-                     ": 1 file differ: app/main.txt; check out " + shortSha(gated) +
+                     ": 1 file differs: app/main.txt; check out " + shortSha(gated) +
                      " (the commit the gates judge) before deploying"));
   BOOST_TEST(!repo.scratchExists("deployed"));
 }
@@ -275,6 +324,20 @@ BOOST_AUTO_TEST_CASE(github_policy_exact_requires_head_to_be_the_gated_commit) {
                      " (report-commit-policy: exact); check out " + shortSha(gated) +
                      " (the commit the gates judge) before deploying"));
   BOOST_TEST(!repo.scratchExists("deployed"));
+}
+
+BOOST_AUTO_TEST_CASE(github_a_modified_tracked_file_is_refused) {
+  ::setenv("FD_GITHUB_FIXTURES", FD_BINARY_DIR "/github-fixtures-bypass", 0);
+  DeployRepo repo;
+  initRefusedRepo(repo);
+  FakeGithub github;
+  repo.write("bin/deploy.sh", "touch \"$FD_IT_SCRATCH/deployed\"\necho not what QA saw\n");
+  const ChildRun run = repo.run({}, actionFor(repo, github, repo.head()));
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(gateRow(repo.receipt(), "Checkout") ==
+             dirtyRow(repo.head(), "1 file changed: bin/deploy.sh (modified)"));
+  BOOST_TEST(!repo.scratchExists("deployed"));
+  BOOST_TEST(contains(run.out, "::error"), run.out);
 }
 
 BOOST_AUTO_TEST_CASE(github_a_workspace_without_a_checkout_is_refused) {

@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(head_other_than_the_gated_commit_is_refused_when_code_diffe
   const CheckoutVerdict verdict = check(git);
   BOOST_TEST(!verdict.result.passed);
   BOOST_TEST(verdict.result.row.notes ==
-             "HEAD bbbbbbb is not the gated commit aaaaaaa: 1 file differ: src/app.js; check out "
+             "HEAD bbbbbbb is not the gated commit aaaaaaa: 1 file differs: src/app.js; check out "
              "aaaaaaa (the commit the gates judge) before deploying");
 }
 
