@@ -98,8 +98,8 @@ Result<ContentComparison> compareContent(GitRepository& git, const std::string& 
 
 Result<bool> isContentEquivalent(GitRepository& git, const std::string& tested,
                                  const std::string& deployed, ReportPolicy policy,
-                                 std::string& whyNot) {
-  Result<ContentComparison> compared = compareContent(git, tested, deployed, policy, GateFiles{});
+                                 const GateFiles& files, std::string& whyNot) {
+  Result<ContentComparison> compared = compareContent(git, tested, deployed, policy, files);
   if (!compared) return compared.error();
   whyNot = compared->whyNot;
   return compared->equivalent;

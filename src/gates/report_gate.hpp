@@ -80,10 +80,10 @@ struct ContentComparison {
 Result<ContentComparison> compareContent(GitRepository& git, const std::string& tested,
                                          const std::string& deployed, ReportPolicy policy,
                                          const GateFiles& files);
-// The same with the default gate files; a message says why not.
+// The same; a message says why not.
 Result<bool> isContentEquivalent(GitRepository& git, const std::string& tested,
                                  const std::string& deployed, ReportPolicy policy,
-                                 std::string& whyNot);
+                                 const GateFiles& files, std::string& whyNot);
 
 // GateFiles{}.covers(path): reports, receipts, Markdown under deployments/ and reports/,
 // bookkeeping (.factory/state.json, .factory/deployments.jsonl).

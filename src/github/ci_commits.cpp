@@ -16,8 +16,10 @@ bool contains(const std::vector<std::string>& shas, const std::string& sha) {
 }
 
 // Breadth first through the parents, keeping (and going on from) only commits that hold the
-// deployed commit's code.
-std::vector<std::string> sameCodeAncestry(GitRepository& git, const std::string& deployed) {
+// deployed commit's code: they differ only in the run's gate files (its report and receipt
+// paths, its state file, in its working directory), as the report gates judge them.
+std::vector<std::string> sameCodeAncestry(GitRepository& git, const std::string& deployed,
+                                          const GateFiles& files) {
   std::vector<std::string> kept{deployed};
   std::deque<std::string> frontier{deployed};
   std::vector<std::string> seen{deployed};
@@ -31,7 +33,7 @@ std::vector<std::string> sameCodeAncestry(GitRepository& git, const std::string&
       seen.push_back(parent);
       std::string whyNot;
       const Result<bool> same =
-          isContentEquivalent(git, parent, deployed, ReportPolicy::Content, whyNot);
+          isContentEquivalent(git, parent, deployed, ReportPolicy::Content, files, whyNot);
       if (!same || !*same) continue;
       kept.push_back(parent);
       frontier.push_back(parent);
@@ -69,7 +71,7 @@ CiCommits commitsToJudge(const GithubContext& github, const DeployContext& conte
   if (pullRequest) {
     std::string whyNot;
     const Result<bool> same = isContentEquivalent(*context.git, github.prHeadSha, deployed,
-                                                  ReportPolicy::Content, whyNot);
+                                                  ReportPolicy::Content, context.gateFiles, whyNot);
     if (!same) return pullRequestRefusal(github.prHeadSha, deployed, same.message());
     if (!*same) return pullRequestRefusal(github.prHeadSha, deployed, whyNot);
   }
@@ -77,7 +79,7 @@ CiCommits commitsToJudge(const GithubContext& github, const DeployContext& conte
     if (pullRequest) judged.shas.push_back(github.prHeadSha);
     return judged;
   }
-  judged.shas = sameCodeAncestry(*context.git, deployed);
+  judged.shas = sameCodeAncestry(*context.git, deployed, context.gateFiles);
   if (pullRequest && !contains(judged.shas, github.prHeadSha))
     judged.shas.push_back(github.prHeadSha);
   return judged;

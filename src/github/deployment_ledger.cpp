@@ -91,11 +91,16 @@ Result<GithubDeploymentLedger::Recorded> GithubDeploymentLedger::withState(std::
 
 Result<std::vector<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::recorded(
     const std::string& environment) {
+  // Only this action's task: however many deployments GitHub's `environment:` jobs and other
+  // tools create, they never push ours out of the kLedgerDepth newest read here.
   auto deployments = client_.get(repoPath() + "/deployments?environment=" + urlEncode(environment) +
-                                 "&per_page=100");
+                                 "&task=" + urlEncode(kDeploymentTask) + "&per_page=100");
   if (!deployments) return deployments.error();
+  if (!deployments->json.IsArray()) {
+    return makeError(ErrorCode::Unavailable,
+                     "GitHub's deployments of " + environment + " are not a list");
+  }
   std::vector<Recorded> found;
-  if (!deployments->json.IsArray()) return found;
   std::size_t examined = 0;
   for (const auto& deployment : deployments->json.GetArray()) {  // newest first
     if (++examined > kLedgerDepth) break;

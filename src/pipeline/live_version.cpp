@@ -14,7 +14,13 @@ LiveVersion Pipeline::readLiveVersion(std::string_view label) {
 
 bool Pipeline::confirmLive() {
   const LiveVersion live = readLiveVersion("live version");
-  if (!live.askable) return true;  // the platform cannot tell: verification is all we have
+  if (!live.askable) {  // the platform cannot tell: verification is all we have
+    record_.notes.push_back(
+        "what is live on " + env_.name +
+        " was not confirmed: no current_version_command, and the platform cannot tell; another "
+        "deploy at the same time would not be seen (the verification stands)");
+    return true;
+  }
   if (live.version.empty()) {
     const std::string note = "could not confirm what is live after the deploy: " + live.problem;
     log_.warning(note);

@@ -129,6 +129,35 @@ BOOST_AUTO_TEST_CASE(the_tested_commits_failure_fails_though_the_report_commit_i
                 "1 passed, 1 failed: unit-tests (failure on " + tested.substr(0, 7) + ")");
 }
 
+// The same with the QA report at the workflow's own path (input qa-report): the CI gate must walk
+// back to the tested commit with the run's gate files, as the report gate does, not the defaults.
+BOOST_AUTO_TEST_CASE(the_tested_commit_is_found_with_the_runs_own_report_paths) {
+  GithubScene scene;
+  const std::string tested = scene.tested;
+  scene.repo.git("mv QA-REPORT.md qa-results.md");
+  const std::string head = scene.repo.commit("the QA report where the workflow keeps it");
+  scene.head = head;
+  scene.extraEnv["INPUT_QA-REPORT"] = "qa-results.md";
+  scene.github.update([&](GithubState& s) {
+    s.deployments = {FakeGithub::factoryDeployment(100, head, "alpha", "900", "success")};
+    GhCheckRun docs;
+    docs.id = 30;
+    docs.name = "docs-lint";
+    docs.headSha = head;
+    GhCheckRun unit;
+    unit.id = 31;
+    unit.name = "unit-tests";
+    unit.conclusion = "failure";
+    unit.headSha = tested;
+    GhCheckRun own = GithubScene::ownCheckRun();
+    own.headSha = head;
+    s.checkRuns = {docs, unit, own};
+  });
+  const ChildRun run = scene.run();
+  expectRefused(scene, run,
+                "1 passed, 1 failed: unit-tests (failure on " + tested.substr(0, 7) + ")");
+}
+
 BOOST_AUTO_TEST_CASE(a_queued_workflow_run_with_no_check_runs_yet_is_pending) {
   GithubScene scene;
   scene.github.update([&](GithubState& s) {

@@ -51,6 +51,23 @@ BOOST_AUTO_TEST_CASE(a_deployment_another_workflow_minted_does_not_count) {
   expectChainRefused(scene, scene.run());
 }
 
+// Many newer deployments that are not ours (every `environment: staging` job of every workflow
+// makes one) must not push the verified one out of what the ledger reads: the ledger asks
+// GitHub for this action's task only.
+BOOST_AUTO_TEST_CASE(deployments_that_are_not_ours_never_hide_the_verified_one) {
+  GithubScene scene("prod");
+  scene.github.update([&](GithubState& s) {
+    for (int i = 0; i < 40; ++i) {
+      s.deployments.push_back(FakeGithub::environmentJobDeployment(
+          2000 + i, kOtherSha, "staging", std::to_string(3000 + i), 7, "success"));
+    }
+  });
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(scene.deployed(run), run.out);
+  BOOST_TEST(contains(chainRow(scene.receipt()), "| PASS |"), chainRow(scene.receipt()));
+}
+
 BOOST_AUTO_TEST_CASE(control_a_marked_deployment_that_never_succeeded_does_not_count) {
   GithubScene scene("prod");
   onlyStaging(scene, FakeGithub::factoryDeployment(100, scene.head, "staging", "900", "failure"));

@@ -764,6 +764,7 @@ Answer FakeGithub::Impl::route(const ServerRequest& request, const std::string& 
       for (auto it = state.deployments.rbegin(); it != state.deployments.rend(); ++it) {
         if (query.count("environment") && it->environment != query.at("environment")) continue;
         if (query.count("sha") && it->sha != query.at("sha")) continue;
+        if (query.count("task") && it->task != query.at("task")) continue;
         items.push_back(deployment(*it));
       }
       // page() fills `headers` (Link): it must run before they are copied.
