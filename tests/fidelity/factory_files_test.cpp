@@ -206,6 +206,82 @@ BOOST_AUTO_TEST_CASE(a_state_file_started_from_nothing_is_valid_after_every_kind
   BOOST_TEST(member(text, "project_name") == "shop", text);
 }
 
+// The state file as other skills may read it mid-run: while prod's deploy command runs, while
+// its rollback runs, after a cancellation whose rollback failed, and after an on-demand rollback.
+BOOST_AUTO_TEST_CASE(the_state_is_valid_mid_run_and_after_cancels_and_rollbacks) {
+  FactoryProject project;
+  project.breakProdInTheSprint();
+  const std::string copyTo = project.repo().scratch("state-");
+  const auto snapshotThen = [&](const std::string& name, const std::string& command) {
+    return "cp .factory/state.json " + copyTo + name + ".json && " + command;
+  };
+  std::string manifest = factory::setupManifest(
+      project.url(),
+      snapshotThen("rolling-back",
+                   "fly deploy --app {app_name} --image "
+                   "registry.fly.io/shop:deployment-01HFAKE00000001 --yes"),
+      localCi() + "  \"health_check\": {\"timeout_s\": 2, \"interval_s\": 1},\n");
+  const std::string prodDeploy = "\"fly deploy -c fly.toml\"";
+  manifest.replace(manifest.find(prodDeploy), prodDeploy.size(),
+                   "\"" + snapshotThen("deploying", "fly deploy -c fly.toml") + "\"");
+  project.scaffold(manifest);
+  project.commitPassingReports(project.codeSha.substr(0, 7));
+  std::filesystem::remove(project.repo().root() + "/.factory/state.json");
+  const auto keep = [&](const std::string& name) {
+    std::filesystem::copy_file(project.repo().root() + "/.factory/state.json",
+                               copyTo + name + ".json");
+    return copyTo + name + ".json";
+  };
+  const auto toStaging = [&] {
+    for (const char* target : {"alpha", "staging"}) {
+      BOOST_REQUIRE(project.deploy({"--environment", target}).exitCode == 0);
+    }
+  };
+  toStaging();
+  // A second sprint through staging, then staging back to the first on demand.
+  project.repo().write("app/orders.py", "# the second sprint\n");
+  const std::string second = project.commit({"app/orders.py"}, "Second sprint");
+  project.commitPassingReports(second.substr(0, 7));
+  toStaging();
+  const ChildRun onDemand =
+      project.deploy({"rollback", "--environment", "staging", "--reason", "state test"});
+  BOOST_TEST(onDemand.exitCode == 0, onDemand.all());
+  const std::string afterOnDemand = keep("on-demand");
+
+  const ChildRun prod = project.deploy({"--environment", "prod", "--confirm", "shop"});
+  BOOST_TEST(prod.exitCode == 3, prod.all() << project.repo().receipt());
+  const std::string deploying = project.repo().readScratch("state-deploying.json");
+  BOOST_TEST(contains(deploying, "\"status\": \"in_progress\""), deploying);
+  BOOST_TEST(contains(deploying, "\"current_phase\": \"deploy\""), deploying);
+  const std::string afterRollback = keep("rolled-back");
+
+  BOOST_TEST(stateSchemaProblems({copyTo + "deploying.json", copyTo + "rolling-back.json",
+                                  afterRollback, afterOnDemand}) == "");
+}
+
+BOOST_AUTO_TEST_CASE(the_state_is_valid_after_a_cancelled_prod_deploy_whose_rollback_failed) {
+  // The deploy command cancels the run itself (SIGTERM to factory-deploy, its parent), as the
+  // runner would; the rollback then fails: exit 4, and the state file stays valid.
+  FactoryProject project;
+  project.prodAlreadyLive();
+  std::string manifest =
+      factory::setupManifest(project.url(), "echo rollback refused >&2; exit 1", localCi());
+  const std::string prodDeploy = "\"fly deploy -c fly.toml\"";
+  manifest.replace(manifest.find(prodDeploy), prodDeploy.size(), "\"kill -TERM $PPID; sleep 30\"");
+  project.scaffold(manifest);
+  project.commitPassingReports(project.codeSha.substr(0, 7));
+  std::filesystem::remove(project.repo().root() + "/.factory/state.json");
+  for (const char* target : {"alpha", "staging"}) {
+    BOOST_REQUIRE(project.deploy({"--environment", target}).exitCode == 0);
+  }
+  const ChildRun prod = project.deploy({"--environment", "prod", "--confirm", "shop"});
+  BOOST_TEST(prod.exitCode == 4, prod.all() << project.repo().receipt());
+  BOOST_TEST(contains(project.repo().receipt(), "cancelled"), project.repo().receipt());
+  const std::string state = project.repo().read(".factory/state.json");
+  BOOST_TEST(contains(state, "\"status\": \"failed\""), state);
+  BOOST_TEST(stateSchemaProblems({project.repo().root() + "/.factory/state.json"}) == "");
+}
+
 BOOST_AUTO_TEST_CASE(the_skills_state_is_kept_and_stays_valid) {
   FactoryProject project;
   project.scaffold(

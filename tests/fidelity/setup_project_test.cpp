@@ -105,6 +105,8 @@ BOOST_AUTO_TEST_CASE(goes_alpha_staging_prod_in_the_action) {
     for (const auto& [name, value] : project.toolEnv()) env[name] = value;  // FLY_API_TOKEN too
     const ChildRun run = project.repo().run({}, env);
     BOOST_TEST(run.exitCode == 0, target << "\n" << run.all() << project.repo().receipt());
+    // The state the skills share stays valid in GitHub mode too (12.3).
+    BOOST_TEST(stateSchemaProblems({project.repo().root() + "/.factory/state.json"}) == "", target);
     // The fly token is announced to the runner's masking and appears nowhere else.
     BOOST_TEST(linesWith(run.all(), FakeFly::kToken) ==
                    std::string("::add-mask::") + FakeFly::kToken + "\n",
