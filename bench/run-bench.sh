@@ -9,7 +9,9 @@
 #   bench/run-bench.sh BUILD_DIR
 # Environment: FD_BENCH_SIZES ("100 1000 5000"), FD_BENCH_RUNS (10; 5 from 5,000 check runs),
 # FD_BENCH_PENDING_POLLS (2), FD_BENCH_KEEP=1 keeps the work directory, FD_BENCH_PROFILE=callgrind
-# adds a run under callgrind (FD_BENCH_PROFILE_CHECKS check runs, 1000) and prints its hot spots.
+# adds a run under callgrind (FD_BENCH_PROFILE_CHECKS check runs, 1000) and prints its hot spots,
+# FD_BENCH_PEER=0 skips the octokit peer (bench/octokit-peer, run when its node_modules exist),
+# FD_BENCH_PEER_RUNS (3) its runs per size.
 set -euo pipefail
 build=$(cd "${1:?usage: run-bench.sh BUILD_DIR}" && pwd)
 fd="$build/factory-deploy"
@@ -178,7 +180,7 @@ say "plus its one \`sh -c true\`); bytes are HTTP messages (start line, headers,
 say ""
 say "| check runs | pages | runs | wall ms (median, min–max) | user+sys CPU ms (median, min–max) | peak RSS MiB (max) | requests | bytes (sent + received) |"
 say "|---:|---:|---:|---|---|---:|---:|---:|"
-declare -A cpu_median pages_of
+declare -A cpu_median pages_of rss_of
 read -r -a size_list <<<"$sizes"
 for checks in "${size_list[@]}"; do
   runs=${FD_BENCH_RUNS:-10}
@@ -211,7 +213,60 @@ for checks in "${size_list[@]}"; do
   pages_of[$checks]=$pages
   cp "$tsv" "$build/bench/requests-$checks.tsv"
   say "| $checks | $pages | $runs | $wall_med ($wall_min–$wall_max) | $cpu_med ($cpu_min–$cpu_max) | $rss | $total_requests | $total_bytes |"
+  rss_of[$checks]=$rss
 done
+
+# --- Memory per page --------------------------------------------------------------------------
+if [ "${#size_list[@]}" -ge 2 ]; then
+  mapfile -t by_size < <(printf '%s\n' "${size_list[@]}" | sort -n)
+  small=${by_size[0]} large=${by_size[-1]}
+  say ""
+  say "- peak RSS per extra page: $(awk -v a="${rss_of[$small]}" -v b="${rss_of[$large]}" \
+    -v p=$((pages_of[$large] - pages_of[$small])) 'BEGIN {printf "%.1f KiB", (b - a) * 1024 / p}') ($small → $large check runs: ${rss_of[$small]} → ${rss_of[$large]} MiB, $((pages_of[$large] - pages_of[$small])) more pages)"
+fi
+
+# --- The octokit peer: the same CI gate's reads with @octokit/core, same fakes -----------------
+peer_dir="$(cd "$(dirname "$0")" && pwd)/octokit-peer"
+if [ "${FD_BENCH_PEER:-1}" = 1 ] && command -v node >/dev/null && [ -d "$peer_dir/node_modules" ]; then
+  say ""
+  say "## Peer: the CI gate's reads with octokit ($(node --version), @octokit/core $(node -p \
+    "require('$peer_dir/node_modules/@octokit/core/package.json').version"))"
+  say ""
+  say "Same fakes, same pages (both commits' check runs and the status), nothing else: no other"
+  say "gate, no deploy, no receipt. CPU and RSS from wait4 of node."
+  say ""
+  say "| check runs | runs | peer user+sys CPU ms (median) | peer peak RSS MiB (max) | factory-deploy CPU, RSS | factory-deploy's advantage (CPU, RSS) |"
+  say "|---:|---:|---:|---:|---|---|"
+  tested_full=$(command git -C "$template" rev-parse HEAD~1)
+  for checks in "${size_list[@]}"; do
+    runs=${FD_BENCH_PEER_RUNS:-3}
+    label="peer-$checks"
+    mkdir -p "$work/$label"
+    for i in $(seq "$runs"); do
+      dir="$work/$label/$i"
+      mkdir -p "$dir"
+      "$fakes" --dir "$dir/fakes" --sha "$sha" --previous-sha "$previous_sha" --check-runs "$checks" \
+        --pending-polls 0 --run-id "$run_id" --token "$token" 2>"$dir.err" &
+      server=$!
+      pids+=("$server")
+      for _ in $(seq 200); do [ -f "$dir/fakes/ready.env" ] && break; sleep 0.02; done
+      # shellcheck disable=SC1091
+      . "$dir/fakes/ready.env"
+      "$measure" "$work/$label/measure.txt" -- node "$peer_dir/ci-gate.mjs" "$FD_BENCH_API_URL" \
+        "$token" octo/shop "$tested_full" "$sha" >"$dir.out" 2>&1 ||
+        { echo "run-bench: the octokit peer failed: $(cat "$dir.out")" >&2; exit 1; }
+      # It must have read every check run, as factory-deploy did.
+      grep -q "^ci: green $checks checks" "$dir.out" ||
+        { echo "run-bench: the octokit peer saw other checks: $(cat "$dir.out")" >&2; exit 1; }
+      kill "$server"
+      wait "$server" || true
+    done
+    IFS='|' read -r peer_cpu _ _ < <(cpu_values "$work/$label/measure.txt" | stats_ms)
+    peer_rss=$(field maxrss_kb "$work/$label/measure.txt" | max_mib)
+    fd_cpu=$(awk -v x="${cpu_median[$checks]}" 'BEGIN {printf "%.1f", x / 1000}')
+    say "| $checks | $runs | $peer_cpu | $peer_rss | $fd_cpu ms, ${rss_of[$checks]} MiB | $(awk -v a="$peer_cpu" -v b="$fd_cpu" 'BEGIN {printf "%.1f×", a / b}'), $(awk -v a="$peer_rss" -v b="${rss_of[$checks]}" 'BEGIN {printf "%.1f×", a / b}') |"
+  done
+fi
 
 # --- Pending checks: the ETag/304 polling path ------------------------------------------------
 pending_checks=1000
@@ -275,6 +330,20 @@ else
   say "- 100 runs timed with date +%s%N (hyperfine not installed): median $v_med ms, min $v_min ms, max $v_max ms"
 fi
 say "- user+sys CPU $v_cpu ms (median of 20), peak RSS $v_rss MiB"
+# The split: the dynamic loader's own statistics (glibc's LD_DEBUG=statistics, in CPU cycles),
+# the median of 20 runs: loading and relocating the shared libraries against the whole run.
+for _ in $(seq 20); do
+  LD_DEBUG=statistics LD_DEBUG_OUTPUT="$work/ld" "$fd" --version >/dev/null
+  ld_file=$(ls "$work"/ld.* | head -1)
+  awk '/total startup time in dynamic loader/ {gsub(/[^0-9]/, "", $0); t = $0}
+       /time needed for relocation/ {r = $0; sub(/.*relocation: */, "", r); sub(/ .*/, "", r)}
+       END {print t, r}' <(sed 's/^ *[0-9]*: *//' "$ld_file")
+  rm -f "$work"/ld.*
+done >"$work/ld.txt"
+ld_total=$(awk '{print $1}' "$work/ld.txt" | median_raw)
+ld_reloc=$(awk '{print $2}' "$work/ld.txt" | median_raw)
+libs=$(ldd "$fd" | grep -c '=> /')
+say "- dynamic loader (LD_DEBUG=statistics, median of 20): $ld_total cycles before main, of which relocation $ld_reloc; $libs shared libraries"
 
 # --- sh -c true: what the no-op deploy command itself costs -----------------------------------
 for _ in $(seq 20); do "$measure" "$work/sh.txt" -- /bin/sh -c true; done

@@ -732,6 +732,13 @@ if [ "$mode" != native ]; then
     '! ldd /usr/local/bin/factory-deploy | grep -q "not found"'
   check "image: no compiler or headers in the runtime" "$engine" run --rm --entrypoint /bin/sh "$image" -c \
     '! command -v c++ && ! test -d /usr/include/Poco'
+  # Issue 13: at most 80 MB, with the shell and tools the manifest's commands run with.
+  check "image: at most 80 MB ($((size / 1000 / 1000)) MB)" test "$size" -le 80000000
+  check "image: the tools deploy commands use are there" "$engine" run --rm --entrypoint /bin/bash \
+    "$image" -c 'for t in sh bash env sed grep awk find xargs tar gzip setsid flock sleep date \
+      kill mktemp sha256sum; do command -v "$t" >/dev/null || { echo "missing $t"; exit 1; }; done'
+  check "image: dpkg still lists what is installed (for image scanners)" "$engine" run --rm \
+    --entrypoint /bin/sh "$image" -c 'dpkg-query -W libgit2-1.5 libssl3 coreutils >/dev/null'
   all_scenarios container
 fi
 

@@ -289,6 +289,12 @@ void repoFields(Json& j, const std::string& repoApi, const std::string& repoWeb,
   }
 }
 
+// GitHub takes the token as "Bearer <token>" or "token <token>" (octokit's form).
+bool authorized(const ServerRequest& request, const std::string& token) {
+  const std::string given = request.header("Authorization").value_or("");
+  return given == "Bearer " + token || given == "token " + token;
+}
+
 }  // namespace
 
 std::string FakeGithub::Impl::minimalRepo() const {
@@ -892,8 +898,7 @@ ServerResponse FakeGithub::Impl::handle(const ServerRequest& request) {
   if (scriptedAnswer != scripted.end()) {
     response = scriptedAnswer->second;
     scripted.erase(scriptedAnswer);
-  } else if (!state.token.empty() &&
-             request.header("Authorization").value_or("") != "Bearer " + state.token) {
+  } else if (!state.token.empty() && !authorized(request, state.token)) {
     response = error(401, "Bad credentials");
   } else if (path.rfind(basePath + "/", 0) != 0) {
     response = error(404, "Not Found");
