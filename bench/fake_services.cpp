@@ -6,8 +6,8 @@
 // <dir>/ready.env (the URLs and the runtime token, as shell assignments) once it listens, and
 // <dir>/requests.json and <dir>/requests.tsv when it gets SIGTERM or SIGINT.
 //
-//   fake_services --dir DIR --sha SHA --previous-sha SHA [--check-runs N] [--pending-polls K]
-//                 [--run-id ID] [--token TOKEN]
+//   fake_services --dir DIR --sha SHA --previous-sha SHA [--code-sha SHA] [--check-runs N]
+//                 [--pending-polls K] [--run-id ID] [--token TOKEN]
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -39,8 +39,8 @@ struct Options {
 
 int usage(const std::string& problem) {
   std::cerr << "fake_services: " << problem
-            << "\nusage: fake_services --dir DIR --sha SHA --previous-sha SHA [--check-runs N]"
-               " [--pending-polls K] [--run-id ID] [--token TOKEN]\n";
+            << "\nusage: fake_services --dir DIR --sha SHA --previous-sha SHA [--code-sha SHA]"
+               " [--check-runs N] [--pending-polls K] [--run-id ID] [--token TOKEN]\n";
   return 2;
 }
 
@@ -64,6 +64,7 @@ bool parse(int argc, char** argv, Options& options, std::string& problem) {
   Scenario& s = options.scenario;
   s.sha = values["sha"];
   s.previousSha = values["previous-sha"];
+  if (values.count("code-sha")) s.codeSha = values["code-sha"];
   s.token = values.count("token") ? values["token"] : "ghs_benchToken0123456789abcdef";
   if (values.count("run-id")) s.runId = values["run-id"];
   try {

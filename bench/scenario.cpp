@@ -53,18 +53,33 @@ void seedGithub(test::FakeGithub& github, const Scenario& scenario) {
   });
 }
 
+namespace {
+
+std::string checkRunsPath(const std::string& sha) {
+  return std::string("/repos/") + test::FakeGithub::kOwner + "/" + test::FakeGithub::kRepo +
+         "/commits/" + sha + "/check-runs";
+}
+
+}  // namespace
+
 std::vector<std::string> checkRunPages(const Scenario& scenario) {
-  const std::string path = std::string("/repos/") + test::FakeGithub::kOwner + "/" +
-                           test::FakeGithub::kRepo + "/commits/" + scenario.sha + "/check-runs";
+  std::vector<std::string> shas{scenario.sha};
+  if (!scenario.codeSha.empty() && scenario.codeSha != scenario.sha) {
+    shas.push_back(scenario.codeSha);
+  }
   std::vector<std::string> uris;
-  for (int page = 1; page <= scenario.pages(); ++page) {
-    uris.push_back(path + "?page=" + std::to_string(page) + "&per_page=100");
+  for (const std::string& sha : shas) {
+    for (int page = 1; page <= scenario.pages(); ++page) {
+      uris.push_back(checkRunsPath(sha) + "?page=" + std::to_string(page) + "&per_page=100");
+    }
   }
   return uris;
 }
 
 PendingCheck::PendingCheck(test::FakeGithub& github, const Scenario& scenario, PageCache& pages)
-    : github_(github), pages_(pages), finishAfter_(scenario.pendingPolls * scenario.pages()) {}
+    : github_(github),
+      pages_(pages),
+      finishAfter_(scenario.pendingPolls * static_cast<int>(checkRunPages(scenario).size())) {}
 
 void PendingCheck::operator()(const test::ServerRequest& request, int /*status*/) {
   if (request.method != "GET" || request.path().find("/check-runs") == std::string::npos) return;

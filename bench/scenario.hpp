@@ -19,6 +19,9 @@ struct Scenario {
   int checkRuns = 1000;
   std::string sha;          // the deployed commit
   std::string previousSha;  // what prod ran before
+  // The tested commit the reports name, when it is not `sha` (the reports were committed after
+  // it): the CI gate lists its check runs too, so its pages are pre-composed as well.
+  std::string codeSha;
   std::string runId = "7001";
   std::string token;  // requests without "Bearer <token>" get 401
   // The last ordinary check run stays in_progress until the check runs have been listed this
@@ -30,12 +33,13 @@ struct Scenario {
 
 void seedGithub(test::FakeGithub& github, const Scenario& scenario);
 
-// The check-runs pages the client will read, as it asks for them (per_page=100, then Link).
+// The check-runs pages the client will read, as it asks for them (per_page=100, then Link), for
+// `sha` and, when set, `codeSha`.
 std::vector<std::string> checkRunPages(const Scenario& scenario);
 
-// Finishes the pending check run right after the last page of poll `pendingPolls` was answered,
-// so poll pendingPolls+1 sees it completed (and forgets the pre-composed pages). Install as the
-// GitHub meter's observer.
+// Finishes the pending check run right after the last page of poll `pendingPolls` was answered
+// (a poll lists every page of both commits), so poll pendingPolls+1 sees it completed (and
+// forgets the pre-composed pages). Install as the GitHub meter's observer.
 class PendingCheck {
  public:
   PendingCheck(test::FakeGithub& github, const Scenario& scenario, PageCache& pages);

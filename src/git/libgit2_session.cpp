@@ -2,6 +2,29 @@
 
 #include <git2.h>
 
+#include <atomic>
+
+namespace {
+
+std::atomic<int> refusedLoads{0};
+
+}  // namespace
+
+// Debian's libgit2 1.5 is built with mbedTLS, and git_libgit2_init() has mbedTLS parse the whole
+// CA bundle (/etc/ssl/certs/ca-certificates.crt) for libgit2's HTTPS transport: 56 M
+// instructions, a quarter of a gated deploy (docs/PERFORMANCE.md). factory-deploy only reads
+// local repositories, never fetches with libgit2, and does its own HTTPS with OpenSSL (Poco);
+// nothing else in the process uses mbedTLS. The executable's symbols come first in the dynamic
+// linker's search, so this definition takes the place of mbedTLS's: the bundle is not read,
+// libgit2 carries on without CA certificates (it tolerates a failed load), and any HTTPS libgit2
+// were ever asked to do would fail certificate verification: closed, not open.
+extern "C" __attribute__((visibility("default"))) int mbedtls_x509_crt_parse_file(
+    void* /*chain*/, const char* /*path*/) {
+  refusedLoads.fetch_add(1, std::memory_order_relaxed);
+  constexpr int kFileIoError = -0x2900;  // MBEDTLS_ERR_X509_FILE_IO_ERROR
+  return kFileIoError;
+}
+
 namespace fd {
 
 Libgit2Session::Libgit2Session() {
@@ -14,5 +37,7 @@ Libgit2Session::Libgit2Session() {
 }
 
 Libgit2Session::~Libgit2Session() { git_libgit2_shutdown(); }
+
+int Libgit2Session::caBundleLoadsRefused() { return refusedLoads.load(); }
 
 }  // namespace fd

@@ -9,6 +9,10 @@ class Libgit2Session {
   ~Libgit2Session();
   Libgit2Session(const Libgit2Session&) = delete;
   Libgit2Session& operator=(const Libgit2Session&) = delete;
+
+  // How often libgit2 asked mbedTLS to load a CA bundle and was refused (see the .cpp): proof
+  // that the refusal is in effect in this process.
+  static int caBundleLoadsRefused();
 };
 
 }  // namespace fd

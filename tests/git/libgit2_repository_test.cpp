@@ -9,6 +9,7 @@
 
 #include "git/git_collision.hpp"
 #include "git/git_fixture.hpp"
+#include "git/libgit2_session.hpp"
 #include "git/result_text.hpp"
 #include "support/temp_dir.hpp"
 
@@ -64,6 +65,21 @@ BOOST_AUTO_TEST_CASE(head_of_a_repository_without_commits_is_not_found) {
   BOOST_TEST_REQUIRE(!head.ok());
   BOOST_TEST(codeText(head) == "not found");
   BOOST_TEST(contains(head.message(), "no commit yet"));
+}
+
+// Debian's libgit2 has mbedTLS parse the whole CA bundle when it starts (56 M instructions);
+// factory-deploy never uses libgit2's network code, so Libgit2Session refuses that load. The
+// count only moves if libgit2 really called the refusing definition, not mbedTLS's own.
+BOOST_AUTO_TEST_CASE(libgit2_starts_without_parsing_the_ca_bundle) {
+  if (!std::filesystem::is_regular_file("/etc/ssl/certs/ca-certificates.crt")) {
+    BOOST_TEST_MESSAGE("no CA bundle on this machine: libgit2 has nothing to load");
+    return;
+  }
+  GitFixture fixture;
+  fixture.commitFile("a.txt", "a\n", "first");
+  auto repo = open(fixture.path());
+  BOOST_TEST(fd::Libgit2Session::caBundleLoadsRefused() >= 1);
+  BOOST_TEST(repo->head().ok());  // and the repository reads as before
 }
 
 BOOST_AUTO_TEST_SUITE_END()
