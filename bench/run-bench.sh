@@ -181,7 +181,7 @@ say "plus its one \`sh -c true\`); bytes are HTTP messages (start line, headers,
 say ""
 say "| check runs | pages | runs | wall ms (median, min–max) | user+sys CPU ms (median, min–max) | peak RSS MiB (max) | requests | bytes (sent + received) |"
 say "|---:|---:|---:|---|---|---:|---:|---:|"
-declare -A cpu_median pages_of rss_of peer_rss_of
+declare -A cpu_median pages_of rss_of rss_kib_of peer_rss_of
 read -r -a size_list <<<"$sizes"
 for checks in "${size_list[@]}"; do
   runs=${FD_BENCH_RUNS:-10}
@@ -215,6 +215,7 @@ for checks in "${size_list[@]}"; do
   cp "$tsv" "$build/bench/requests-$checks.tsv"
   say "| $checks | $pages | $runs | $wall_med ($wall_min–$wall_max) | $cpu_med ($cpu_min–$cpu_max) | $rss | $total_requests | $total_bytes |"
   rss_of[$checks]=$rss
+  rss_kib_of[$checks]=$(field maxrss_kb "$work/$label/measure.txt" | sort -n | tail -1)
 done
 
 # --- Memory per page --------------------------------------------------------------------------
@@ -222,8 +223,8 @@ if [ "${#size_list[@]}" -ge 2 ]; then
   mapfile -t by_size < <(printf '%s\n' "${size_list[@]}" | sort -n)
   small=${by_size[0]} large=${by_size[-1]}
   say ""
-  say "- peak RSS per extra page: $(awk -v a="${rss_of[$small]}" -v b="${rss_of[$large]}" \
-    -v p=$((pages_of[$large] - pages_of[$small])) 'BEGIN {printf "%.1f KiB", (b - a) * 1024 / p}') ($small → $large check runs: ${rss_of[$small]} → ${rss_of[$large]} MiB, $((pages_of[$large] - pages_of[$small])) more pages)"
+  say "- peak RSS per extra page: $(awk -v a="${rss_kib_of[$small]}" -v b="${rss_kib_of[$large]}" \
+    -v p=$((pages_of[$large] - pages_of[$small])) 'BEGIN {printf "%.1f KiB", (b - a) / p}') ($small → $large check runs: ${rss_of[$small]} → ${rss_of[$large]} MiB, $((pages_of[$large] - pages_of[$small])) more pages)"
 fi
 
 # --- The octokit peer: the same CI gate's reads with @octokit/core, same fakes -----------------
@@ -270,29 +271,32 @@ if [ "${FD_BENCH_PEER:-1}" = 1 ] && command -v node >/dev/null && [ -d "$peer_di
 fi
 
 # --- Pending checks: the ETag/304 polling path ------------------------------------------------
-pending_checks=1000
-# Each poll lists the check runs of both commits (the code commit and the report commit).
-pending_pages=$(( 2 * ((pending_checks + 99) / 100) ))
-polls=$((pending_polls + 1))
-label="pending"
-mkdir -p "$work/$label"
-run_once "$work/$label/1" "$pending_checks" "$pending_polls"
-ptsv="$work/$label/1/fakes/requests.tsv"
-cp "$ptsv" "$build/bench/requests-pending.tsv"
-got_requests=$(tsv_sum "$ptsv" "check-runs" 3)
-got_304=$(tsv_status "$ptsv" "check-runs" 304)
-# Every page after the first poll is 304 except, in the last poll, the one page of each commit
-# that holds the check run that finished.
-want_304=$((pending_pages * pending_polls - 2))
-IFS='|' read -r p_wall _ _ < <(field wall_us "$work/$label/measure.txt" | stats_ms)
-IFS='|' read -r p_cpu _ _ < <(cpu_values "$work/$label/measure.txt" | stats_ms)
-p_rss=$(field maxrss_kb "$work/$label/measure.txt" | max_mib)
-say ""
-say "## Polling: $pending_checks check runs, one pending for $pending_polls polls (ci-interval 1 s)"
-say ""
-say "- $polls polls × $pending_pages pages: $got_requests check-runs requests (expected $((polls * pending_pages))), $got_304 answered 304 (expected $want_304: every unchanged page after the first poll)"
-say "- wall $p_wall ms (includes $pending_polls × 1 s of waiting), user+sys CPU $p_cpu ms, peak RSS $p_rss MiB"
-requests_table "$ptsv"
+# FD_BENCH_PENDING_POLLS=0 leaves it out.
+if [ "$pending_polls" -gt 0 ]; then
+  pending_checks=1000
+  # Each poll lists the check runs of both commits (the code commit and the report commit).
+  pending_pages=$(( 2 * ((pending_checks + 99) / 100) ))
+  polls=$((pending_polls + 1))
+  label="pending"
+  mkdir -p "$work/$label"
+  run_once "$work/$label/1" "$pending_checks" "$pending_polls"
+  ptsv="$work/$label/1/fakes/requests.tsv"
+  cp "$ptsv" "$build/bench/requests-pending.tsv"
+  got_requests=$(tsv_sum "$ptsv" "check-runs" 3)
+  got_304=$(tsv_status "$ptsv" "check-runs" 304)
+  # Every page after the first poll is 304 except, in the last poll, the one page of each commit
+  # that holds the check run that finished.
+  want_304=$((pending_pages * pending_polls - 2))
+  IFS='|' read -r p_wall _ _ < <(field wall_us "$work/$label/measure.txt" | stats_ms)
+  IFS='|' read -r p_cpu _ _ < <(cpu_values "$work/$label/measure.txt" | stats_ms)
+  p_rss=$(field maxrss_kb "$work/$label/measure.txt" | max_mib)
+  say ""
+  say "## Polling: $pending_checks check runs, one pending for $pending_polls polls (ci-interval 1 s)"
+  say ""
+  say "- $polls polls × $pending_pages pages: $got_requests check-runs requests (expected $((polls * pending_pages))), $got_304 answered 304 (expected $want_304: every unchanged page after the first poll)"
+  say "- wall $p_wall ms (includes $pending_polls × 1 s of waiting), user+sys CPU $p_cpu ms, peak RSS $p_rss MiB"
+  requests_table "$ptsv"
+fi
 
 # --- Requests per endpoint at 1,000 check runs -----------------------------------------------
 if [ -f "$build/bench/requests-1000.tsv" ]; then
@@ -345,7 +349,11 @@ if command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null; t
   total=$(instr 'PROGRAM TOTALS')
   loader=$(instr 'rtld.c:_dl_start ')
   reloc=$(instr 'dl-reloc.c:_dl_relocate_object ')
-  say "- instructions (callgrind): $total in all; the dynamic loader before main $loader ($(awk -v a="$loader" -v b="$total" 'BEGIN {printf "%.0f", 100 * a / b}') %), of which relocating the $libs shared libraries $reloc; the program itself $((total - loader))"
+  if [ -z "$loader" ]; then
+    say "- instructions (callgrind): $total in all; the loader's share needs glibc's debug symbols (apt-get install libc6-dbg)"
+  else
+    say "- instructions (callgrind): $total in all; the dynamic loader before main $loader ($(awk -v a="$loader" -v b="$total" 'BEGIN {printf "%.0f", 100 * a / b}') %), of which relocating the $libs shared libraries $reloc; the program itself $((total - loader))"
+  fi
 fi
 
 # --- sh -c true: what the no-op deploy command itself costs -----------------------------------
@@ -408,7 +416,7 @@ fi
 at_least() { if awk -v a="$1" -v b="$2" 'BEGIN {exit !(a >= b)}'; then echo met; else echo MISSED; fi; }
 at_most() { if awk -v a="$1" -v b="$2" 'BEGIN {exit !(a <= b)}'; then echo met; else echo MISSED; fi; }
 if [ -n "${small:-}" ] && [ "$small" != "$large" ]; then
-  growth=$(awk -v a="${rss_of[$small]}" -v b="${rss_of[$large]}" 'BEGIN {printf "%.1f", (b - a) * 1.048576}')
+  growth=$(awk -v a="${rss_kib_of[$small]}" -v b="${rss_kib_of[$large]}" 'BEGIN {printf "%.1f", (b - a) * 1024 / 1e6}')
   say "- peak RSS at $large check runs within 2 MB of $small: +$growth MB — $(at_most "$growth" 2)"
   if [ -n "${peer_rss_of[$large]:-}" ]; then
     ratio=$(awk -v a="${peer_rss_of[$large]}" -v b="${rss_of[$large]}" 'BEGIN {printf "%.1f", a / b}')
@@ -419,10 +427,12 @@ if [ -n "${v_mean:-}" ]; then
   v_ms=$(awk -v x="$v_mean" 'BEGIN {printf "%.2f", x * 1000}')
   say "- \`--version\` start-up ≤ 10 ms (hyperfine mean): $v_ms ms — $(at_most "$v_ms" 10)"
 fi
-if [ "$got_requests" = $((polls * pending_pages)) ] && [ "$got_304" = "$want_304" ]; then
-  say "- one request per page per poll: met ($got_requests = $polls polls × $pending_pages pages; $got_304 × 304)"
-else
-  say "- one request per page per poll: MISSED ($got_requests requests, $got_304 × 304)"
+if [ "$pending_polls" -gt 0 ]; then
+  if [ "$got_requests" = $((polls * pending_pages)) ] && [ "$got_304" = "$want_304" ]; then
+    say "- one request per page per poll: met ($got_requests = $polls polls × $pending_pages pages; $got_304 × 304)"
+  else
+    say "- one request per page per poll: MISSED ($got_requests requests, $got_304 × 304)"
+  fi
 fi
 echo
 echo "run-bench: results in $results"

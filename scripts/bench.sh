@@ -34,6 +34,13 @@ if command -v npm >/dev/null && [ ! -d "$top/bench/octokit-peer/node_modules" ];
     echo "bench: could not install bench/octokit-peer; the peer comparison is skipped"
 fi
 
+# glibc's debug symbols name the dynamic loader's functions in the start-up split (callgrind).
+if ! dpkg-query -W -f='${Status}' libc6-dbg 2>/dev/null | grep -q 'ok installed' &&
+  [ "${FD_BENCH_NO_INSTALL:-0}" != 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libc6-dbg \
+    >/dev/null 2>&1 || echo "bench: libc6-dbg not installed; the start-up split is left out"
+fi
+
 # The fakes live in the test support library, so the tests must be configured (not built).
 cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release -DFD_BUILD_TESTS=ON -DFD_BUILD_BENCH=ON \
   >/dev/null

@@ -14,9 +14,11 @@
 # Fails (and so fails the image build) when anything left behind lost a library or interpreter.
 set -eu
 
+# libidn2-0 and libunistring2 stay although only apt links them: glibc loads libidn2 to resolve
+# internationalised host names. libdb5.3 stays for PAM's pam_userdb module.
 remove="apt libapt-pkg6.0 debian-archive-keyring gpgv debconf perl-base
-  libgnutls30 libp11-kit0 libtasn1-6 libunistring2 libidn2-0 libnettle8 libhogweed6 libffi8
-  libxxhash0 login passwd adduser libdb5.3 e2fsprogs libext2fs2 libss2 init-system-helpers"
+  libgnutls30 libp11-kit0 libtasn1-6 libnettle8 libhogweed6 libffi8
+  libxxhash0 login passwd adduser e2fsprogs libext2fs2 libss2 init-system-helpers"
 
 present=""
 for package in $remove; do
@@ -30,33 +32,49 @@ done
 dpkg --purge --force-depends --force-remove-essential $present >/tmp/prune.log 2>&1 ||
   { cat /tmp/prune.log >&2; exit 1; }
 rm -f /tmp/prune.log
-# Four perl scripts of packages that stay: PAM's helpers that configure it while packages install
+# Perl scripts of packages that stay: PAM's helpers that configure it while packages install
 # (PAM itself stays for su and runuser), openssl's c_rehash (`openssl rehash` does the same) and
-# dpkg's one-off /usr-merge reverter.
-rm -f /usr/sbin/pam-auth-update /usr/sbin/pam_getenv /usr/bin/c_rehash /usr/sbin/dpkg-fsys-usrunmess
+# its CA.pl and tsget demos, and dpkg's one-off /usr-merge reverter.
+rm -f /usr/sbin/pam-auth-update /usr/sbin/pam_getenv /usr/bin/c_rehash \
+  /usr/lib/ssl/misc/CA.pl /usr/lib/ssl/misc/tsget /usr/lib/ssl/misc/tsget.pl \
+  /usr/sbin/dpkg-fsys-usrunmess
 rm -rf /etc/apt /var/lib/apt /var/cache/apt /var/cache/debconf /var/log/* \
   /usr/share/bash-completion /usr/share/perl5
 # iconv keeps the Unicode encodings and the two common Western ones; UTF-8 and ASCII are built in.
 find /usr/lib/x86_64-linux-gnu/gconv -name '*.so' ! -name 'UTF-*.so' ! -name 'UNICODE.so' \
   ! -name 'ISO8859-1.so' ! -name 'ISO8859-15.so' ! -name 'CP1252.so' -delete
+# Links left pointing at what was removed (systemd units of e2fsprogs, alternatives).
+find /etc -xtype l -delete
 
 broken=0
-# Every ELF file must still find its libraries ...
-for file in /usr/bin/* /usr/sbin/* /usr/local/bin/* /usr/lib/x86_64-linux-gnu/*.so*; do
-  [ -f "$file" ] || continue
+programs=/tmp/prune-programs
+find /usr /etc /opt -xdev -type f \( -name '*.so' -o -name '*.so.*' -o -perm -u+x \) >"$programs"
+# Every ELF program and library must still find its libraries ...
+while IFS= read -r file; do
   if ldd "$file" 2>/dev/null | grep -q 'not found'; then
     echo "prune-runtime: $file lost a library: $(ldd "$file" | grep 'not found' | tr -s ' \t\n' ' ')" >&2
     broken=1
   fi
-done
-# ... and every script its interpreter.
-for file in /usr/bin/* /usr/sbin/*; do
-  [ -f "$file" ] || continue
-  interpreter=$(head -c 256 "$file" | sed -n '1s/^#! *\([^ ]*\).*/\1/p')
-  if [ -n "$interpreter" ] && [ ! -x "$interpreter" ]; then
+done <"$programs"
+# ... every script its interpreter (through `env`, the program env names) ...
+while IFS= read -r file; do
+  set -- $(head -c 256 "$file" | sed -n '1s/^#! *//p' | head -n 1)
+  [ $# -gt 0 ] || continue
+  interpreter=$1
+  if [ "${interpreter##*/}" = env ] && [ $# -gt 1 ]; then
+    interpreter=$(command -v "$2" || echo "$2")
+  fi
+  if [ ! -x "$interpreter" ]; then
     echo "prune-runtime: $file needs $interpreter, which is gone" >&2
     broken=1
   fi
-done
+done <"$programs"
+rm -f "$programs"
+# ... and no link may point at something removed.
+dangling=$(find /usr /etc /opt /var -xdev -xtype l)
+if [ -n "$dangling" ]; then
+  echo "prune-runtime: links to removed files: $(echo "$dangling" | tr '\n' ' ')" >&2
+  broken=1
+fi
 [ "$broken" = 0 ] || exit 1
 echo "prune-runtime: removed$present"

@@ -29,6 +29,9 @@ namespace fd {
 
 Libgit2Session::Libgit2Session() {
   git_libgit2_init();
+  // The refused CA bundle leaves "failed to load CA certificates" as libgit2's last error; a
+  // later failure that sets none must not be reported with it.
+  git_error_clear();
   // In the Action's container we run as root while actions/checkout left the workspace owned by
   // the runner user. libgit2 (like git >= 2.35.2, "safe.directory") refuses to open a repository
   // owned by someone else, so every run would fail with "repository path is not owned by current

@@ -736,9 +736,23 @@ if [ "$mode" != native ]; then
   check "image: at most 80 MB ($((size / 1000 / 1000)) MB)" test "$size" -le 80000000
   check "image: the tools deploy commands use are there" "$engine" run --rm --entrypoint /bin/bash \
     "$image" -c 'for t in sh bash env sed grep awk find xargs tar gzip setsid flock sleep date \
-      kill mktemp sha256sum; do command -v "$t" >/dev/null || { echo "missing $t"; exit 1; }; done'
+      mktemp sha256sum nohup timeout getent; do
+      command -v "$t" >/dev/null || { echo "missing $t"; exit 1; }; done'
   check "image: dpkg still lists what is installed (for image scanners)" "$engine" run --rm \
     --entrypoint /bin/sh "$image" -c 'dpkg-query -W libgit2-1.5 libssl3 coreutils >/dev/null'
+  if [ "${built_here:-0}" = 1 ]; then
+    # The image to build on (:v1-debian): the same binary with apt-get; its layers are cached.
+    if "$repo/scripts/build-image.sh" --tag "$image-debian" --target debian \
+      >"$tmp/image-debian-build.log" 2>&1; then
+      pass "the debian stage builds (:v1-debian)"
+      check "debian stage: apt-get is there to build on" "$engine" run --rm --entrypoint /bin/sh \
+        "$image-debian" -c 'apt-get --version && dpkg-query -W perl-base'
+      expect_eq "debian stage: the same binary" "$version" \
+        "$("$engine" run --rm "$image-debian" --version 2>&1)"
+    else
+      fail "the debian stage builds (:v1-debian)" "see $tmp/image-debian-build.log"
+    fi
+  fi
   all_scenarios container
 fi
 

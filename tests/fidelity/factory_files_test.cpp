@@ -207,8 +207,9 @@ BOOST_AUTO_TEST_CASE(a_state_file_started_from_nothing_is_valid_after_every_kind
 }
 
 // The state file as other skills may read it mid-run: while prod's deploy command runs, while
-// its rollback runs, after a cancellation whose rollback failed, and after an on-demand rollback.
-BOOST_AUTO_TEST_CASE(the_state_is_valid_mid_run_and_after_cancels_and_rollbacks) {
+// its rollback runs, after prod was rolled back, and after an on-demand rollback (the cancelled
+// prod deploy is the next test).
+BOOST_AUTO_TEST_CASE(the_state_is_valid_mid_run_and_after_rollbacks) {
   FactoryProject project;
   project.breakProdInTheSprint();
   const std::string copyTo = project.repo().scratch("state-");
