@@ -92,11 +92,8 @@ void checkCombinations(const EnvConfig& env, Diagnostics& d) {
             "required_secrets is set but secrets_command is not: nothing would list the "
             "secrets to look for them");
   }
-  if (env.name == "prod" && env.rollbackCommand.empty()) {
-    d.warning(path,
-              "no rollback_command: a prod deploy that fails verification cannot be "
-              "rolled back automatically");
-  }
+  // A prod without rollback_command is the platform's to judge (src/platform/): Fly.io rolls
+  // back on its own, a generic platform cannot, and says so when it deploys prod.
 }
 
 // Whether the target environment's object gave `key` (a value that failed to parse was reported

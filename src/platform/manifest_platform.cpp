@@ -13,6 +13,12 @@ constexpr auto kAskTimeout = std::chrono::seconds(120);
 ManifestPlatform::ManifestPlatform(const EnvConfig& env, CommandExecutor& commands)
     : env_(env), commands_(commands) {}
 
+std::vector<std::string> ManifestPlatform::notices() const {
+  if (env_.name != "prod" || !env_.rollbackCommand.empty()) return {};
+  return {"environments.prod: no rollback_command: a prod deploy that fails verification cannot "
+          "be rolled back automatically"};
+}
+
 LiveRelease ManifestPlatform::readLive(std::string_view label) {
   if (env_.currentVersionCommand.empty()) {
     return {"", "", "no current_version_command in the manifest", false};

@@ -13,7 +13,8 @@ class ManifestPlatform : public Platform {
  public:
   ManifestPlatform(const EnvConfig& env, CommandExecutor& commands);
 
-  std::vector<std::string> notices() const override { return {}; }
+  // Prod without rollback_command: a failed verification cannot be undone automatically.
+  std::vector<std::string> notices() const override;
   Status prepare() override { return okStatus(); }
   LiveRelease readLive(std::string_view label) override;
   std::string rollbackCommand() const override;

@@ -109,6 +109,30 @@ BOOST_AUTO_TEST_CASE(a_generic_platform_or_a_deploy_without_fly_keeps_the_manife
   BOOST_TEST(f.fly.calls().size() == 1u);  // only the fixture's `apps create`
 }
 
+// Without rollback_command a generic prod cannot be rolled back and says so; Fly.io has its
+// built-in rollback, so a /setup manifest that drops the unworkable one gets no such warning.
+BOOST_AUTO_TEST_CASE(only_a_prod_that_cannot_roll_back_is_warned_about_a_missing_rollback) {
+  Fixture f;
+  EnvConfig config = prodConfig();
+  config.rollbackCommand.clear();
+  const std::string warning =
+      "environments.prod: no rollback_command: a prod deploy that fails verification cannot be "
+      "rolled back automatically";
+  const auto generic = f.platform(config, "render");
+  BOOST_TEST(generic->notices() == std::vector<std::string>{warning});
+
+  const auto flyio = f.platform(config);
+  BOOST_TEST(flyio->notices().empty());
+  BOOST_TEST(flyio->rollbackMechanism() ==
+             "Fly.io built-in (fly deploy --image of the previous release)");
+
+  config.name = "staging";  // staging is never rolled back automatically: nothing to warn about
+  BOOST_TEST(f.platform(config, "render")->notices().empty());
+  config.name = "prod";
+  config.rollbackCommand = "sh bin/rollback.sh";
+  BOOST_TEST(f.platform(config, "render")->notices().empty());
+}
+
 BOOST_AUTO_TEST_CASE(the_live_version_is_the_current_release_or_its_commit) {
   Fixture f;
   const EnvConfig config = prodConfig();
