@@ -15,8 +15,9 @@ ManifestPlatform::ManifestPlatform(const EnvConfig& env, CommandExecutor& comman
 
 std::vector<std::string> ManifestPlatform::notices() const {
   if (env_.name != "prod" || !env_.rollbackCommand.empty()) return {};
-  return {"environments.prod: no rollback_command: a prod deploy that fails verification cannot "
-          "be rolled back automatically"};
+  return {
+      "environments.prod: no rollback_command: a prod deploy that fails verification cannot "
+      "be rolled back automatically"};
 }
 
 LiveRelease ManifestPlatform::readLive(std::string_view label) {
