@@ -6,6 +6,7 @@
 #include "core/deploy_record.hpp"
 #include "github/confirmation_gate.hpp"
 #include "github/deployed_commit.hpp"
+#include "github/held_bytes.hpp"
 #include "github/json_fields.hpp"
 #include "github/post_lookups.hpp"
 
@@ -37,6 +38,75 @@ std::string describeOutcome(const DeployContext& context, const DeployRecord& re
            (previous.empty() ? "" : " to " + previous);
   }
   return sha + " failed" + step;
+}
+
+using github::heldBytes;  // the string and vector overloads, beside the ones below
+
+// One of this action's deployments as GET /deployments lists it (its mark verified), before its
+// statuses are read. The ETag cache keeps these, not the page, for the next 304.
+struct Listed {
+  std::int64_t id = 0;
+  std::string sha;
+  DeploymentMark mark;
+};
+
+std::size_t heldBytes(const Listed& listed) {
+  const DeploymentMark& mark = listed.mark;
+  return heldBytes(listed.sha) + heldBytes(mark.kind) + heldBytes(mark.version) +
+         heldBytes(mark.runId) + heldBytes(mark.runAttempt) + heldBytes(mark.actor);
+}
+
+struct ListedPage {
+  bool list = false;         // a list at all (anything else is an error for the caller)
+  std::vector<Listed> ours;  // this action's, among the kLedgerDepth newest, newest first
+};
+
+std::size_t heldBytes(const ListedPage& page) { return sizeof(page) + heldBytes(page.ours); }
+
+ListedPage reduceListed(const rapidjson::Value& json) {
+  ListedPage page;
+  page.list = json.IsArray();
+  if (!page.list) return page;
+  std::size_t examined = 0;
+  for (const auto& deployment : json.GetArray()) {  // newest first
+    if (++examined > kLedgerDepth) break;
+    Listed each;
+    // GitHub's own deployments for `environment:` jobs and other tools' are not ours: skipped
+    // without reading their statuses.
+    if (!readMark(deployment, each.mark)) continue;
+    each.id = intField(deployment, "id");
+    each.sha = stringField(deployment, "sha");
+    page.ours.push_back(std::move(each));
+  }
+  return page;
+}
+
+// A deployment's statuses (newest first) reduced to its state: the newest that is not
+// "inactive", when it was set, and whether it is the newest status and a success.
+struct StatusPart {
+  bool found = false;
+  std::string state;
+  std::string time;
+  bool active = false;
+};
+
+std::size_t heldBytes(const StatusPart& part) {
+  return sizeof(part) + heldBytes(part.state) + heldBytes(part.time);
+}
+
+StatusPart reduceStatuses(const rapidjson::Value& json) {
+  StatusPart part;
+  if (!json.IsArray()) return part;
+  bool newest = true;
+  for (const auto& status : json.GetArray()) {
+    const std::string state = stringField(status, "state");
+    if (state != "inactive") {
+      part = {true, state, stringField(status, "created_at"), newest && state == "success"};
+      break;
+    }
+    newest = false;
+  }
+  return part;
 }
 
 bool inProgress(const std::string& state) {
@@ -71,21 +141,15 @@ std::string GithubDeploymentLedger::repoPath() const {
 
 Result<GithubDeploymentLedger::Recorded> GithubDeploymentLedger::withState(std::int64_t id,
                                                                            Recorded found) {
-  auto statuses =
-      client_.get(repoPath() + "/deployments/" + std::to_string(id) + "/statuses?per_page=100");
+  auto statuses = client_.getOf<StatusPart>(
+      repoPath() + "/deployments/" + std::to_string(id) + "/statuses?per_page=100", "ledger-state",
+      reduceStatuses);
   if (!statuses) return statuses.error();
-  if (!statuses->json.IsArray()) return found;
-  bool newest = true;
-  for (const auto& status : statuses->json.GetArray()) {  // newest first
-    const std::string state = stringField(status, "state");
-    if (state != "inactive") {
-      found.state = state;
-      found.entry.time = stringField(status, "created_at");
-      found.active = newest && state == "success";
-      break;
-    }
-    newest = false;
-  }
+  const StatusPart& newest = **statuses;
+  if (!newest.found) return found;
+  found.state = newest.state;
+  found.entry.time = newest.time;
+  found.active = newest.active;
   return found;
 }
 
@@ -93,26 +157,22 @@ Result<std::vector<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::re
     const std::string& environment) {
   // Only this action's task: however many deployments GitHub's `environment:` jobs and other
   // tools create, they never push ours out of the kLedgerDepth newest read here.
-  auto deployments = client_.get(repoPath() + "/deployments?environment=" + urlEncode(environment) +
-                                 "&task=" + urlEncode(kDeploymentTask) + "&per_page=100");
-  if (!deployments) return deployments.error();
-  if (!deployments->json.IsArray()) {
+  auto listed =
+      client_.getOf<ListedPage>(repoPath() + "/deployments?environment=" + urlEncode(environment) +
+                                    "&task=" + urlEncode(kDeploymentTask) + "&per_page=100",
+                                "ledger-deployments", reduceListed);
+  if (!listed) return listed.error();
+  if (!(*listed)->list) {
     return makeError(ErrorCode::Unavailable,
                      "GitHub's deployments of " + environment + " are not a list");
   }
   std::vector<Recorded> found;
-  std::size_t examined = 0;
-  for (const auto& deployment : deployments->json.GetArray()) {  // newest first
-    if (++examined > kLedgerDepth) break;
+  for (const Listed& deployment : (*listed)->ours) {  // newest first
     Recorded each;
-    // GitHub's own deployments for `environment:` jobs and other tools' are not ours: skipped
-    // without reading their statuses.
-    if (!readMark(deployment, each.mark)) continue;
-    each.id = intField(deployment, "id");
-    each.entry = LedgerEntry{environment, stringField(deployment, "sha"), "", "",
-                             "",          std::to_string(each.id)};
-    const std::int64_t id = each.id;
-    auto state = withState(id, std::move(each));
+    each.id = deployment.id;
+    each.mark = deployment.mark;
+    each.entry = LedgerEntry{environment, deployment.sha, "", "", "", std::to_string(each.id)};
+    auto state = withState(deployment.id, std::move(each));
     if (!state) return state.error();
     found.push_back(std::move(state).value());
   }

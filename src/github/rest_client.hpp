@@ -86,6 +86,11 @@ class RestClient {
   template <class Part, class Reduce, class Visit>
   Status forEachPageOf(const std::string& path, const std::string& kind, Reduce reduce,
                        Visit visit);
+  // Typed get with a reduction: `reduce` turns the answer's JSON into a Part, `heldBytes(const
+  // Part&)` says how big it is; the Part is shared with the cache.
+  template <class Part, class Reduce>
+  Result<std::shared_ptr<const Part>> getOf(const std::string& target, const std::string& kind,
+                                            Reduce reduce);
   // Every page as a whole JSON document, kept in memory together and cached as bodies: a
   // convenience for short lists (a handful of pages at most). Long lists use forEachPage.
   Result<std::vector<rapidjson::Document>> getAll(const std::string& path);
@@ -154,6 +159,19 @@ Status RestClient::forEachPageOf(const std::string& path, const std::string& kin
   return forEachPage(path, reduction, [&visit](const PagePart& part) -> Status {
     return visit(std::static_pointer_cast<const Part>(part.value));
   });
+}
+
+template <class Part, class Reduce>
+Result<std::shared_ptr<const Part>> RestClient::getOf(const std::string& target,
+                                                      const std::string& kind, Reduce reduce) {
+  const Reduction reduction{kind, [&reduce](const rapidjson::Value& json) -> Result<PagePart> {
+                              auto part = std::make_shared<const Part>(reduce(json));
+                              const std::size_t bytes = heldBytes(*part);
+                              return PagePart{std::move(part), bytes};
+                            }};
+  auto answer = get(target, reduction);
+  if (!answer) return answer.error();
+  return std::static_pointer_cast<const Part>(answer->part.value);
 }
 
 // Sets a client's deadline for the life of a scope (a gate's check), then restores the old one.

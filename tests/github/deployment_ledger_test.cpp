@@ -246,6 +246,46 @@ BOOST_AUTO_TEST_CASE(previous_version_is_the_last_successful_deployment) {
   BOOST_TEST(h.fake.requests().front().uri.find("environment=prod") != std::string::npos);
 }
 
+// The ledger is read several times per prod run: the second read is answered by 304s, gives the
+// same entries, and the ETag cache holds the reduced deployments, not GitHub's bodies
+// (kLedgerDepth, 30, deployments are read).
+BOOST_AUTO_TEST_CASE(a_second_read_is_answered_from_the_reduced_cache) {
+  Harness h;
+  h.fake.update([&](GithubState& s) {
+    for (std::int64_t id = 1; id <= 30; ++id) {
+      s.deployments.push_back(deployment(id, kSha, "prod", {"in_progress", "success"}));
+    }
+  });
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto first = ledger.successful("prod");
+  FD_REQUIRE_OK(first);
+  BOOST_REQUIRE(first->size() == 30u);
+  const std::size_t bodies = h.fake.served().size();
+  const auto second = ledger.successful("prod");
+  FD_REQUIRE_OK(second);
+  BOOST_REQUIRE(second->size() == 30u);
+  for (std::size_t i = 0; i < first->size(); ++i) {
+    BOOST_TEST(second->at(i).id == first->at(i).id);
+    BOOST_TEST(second->at(i).sha == first->at(i).sha);
+    BOOST_TEST(second->at(i).time == first->at(i).time);
+  }
+  BOOST_TEST(h.fake.countStatus("/deployments", 304) == 31u);  // the list and 30 statuses
+  BOOST_TEST(h.fake.served().size() == 2 * bodies);
+  // What the cache would hold with whole bodies: the same answers read unreduced.
+  github::RestClient plain({h.context.apiUrl, h.inputs.githubToken}, h.http, h.clock, h.random,
+                           h.log);
+  const std::string repo = "/repos/" + h.context.owner + "/" + h.context.repo;
+  FD_REQUIRE_OK(
+      plain.get(repo + "/deployments?environment=prod&task=deploy%3Afactory&per_page=100"));
+  for (std::int64_t id = 1; id <= 30; ++id) {
+    FD_REQUIRE_OK(
+        plain.get(repo + "/deployments/" + std::to_string(id) + "/statuses?per_page=100"));
+  }
+  const std::size_t bodyBytes = plain.cachedBytes();
+  BOOST_TEST(h.client().cachedBytes() * 5 < bodyBytes,
+             h.client().cachedBytes() << " bytes cached reduced, " << bodyBytes << " as bodies");
+}
+
 BOOST_AUTO_TEST_CASE(promotion_chain_satisfied_or_not) {
   Harness h;
   h.fake.update([](GithubState& s) {
