@@ -286,6 +286,72 @@ BOOST_AUTO_TEST_CASE(a_second_read_is_answered_from_the_reduced_cache) {
              h.client().cachedBytes() << " bytes cached reduced, " << bodyBytes << " as bodies");
 }
 
+// The ledger's defences, each one a way a forged or broken answer could otherwise satisfy the
+// promotion chain or open the deploy lock (docs/THREAT-MODEL.md G27).
+BOOST_AUTO_TEST_CASE(a_deployment_whose_statuses_are_not_a_list_does_not_count) {
+  Harness h;
+  h.fake.update([&](GithubState& s) {
+    s.deployments = {deployment(1, kSha, "staging", {"in_progress", "success"})};
+  });
+  h.fake.script("GET", "/deployments/1/statuses",
+                ServerResponse{200, {}, R"({"state": "success"})"});
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto staging = ledger.successful("staging");
+  FD_REQUIRE_OK(staging);
+  BOOST_TEST(staging->empty());  // no state could be read: not a success
+}
+
+BOOST_AUTO_TEST_CASE(a_deployments_answer_that_is_not_a_list_is_an_error_and_locks_the_deploy) {
+  Harness h;
+  h.fake.script("GET", "/deployments", ServerResponse{200, {}, R"({"deployments": []})"});
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto entries = ledger.successful("prod");
+  BOOST_REQUIRE(!entries.ok());
+  BOOST_TEST(entries.message() == "GitHub's deployments of prod are not a list");
+
+  Harness second;  // the claim check: an unreadable list never reads as "nobody is deploying"
+  second.fake.script("GET", "/deployments", ServerResponse{200, {}, R"({"deployments": []})"});
+  github::GithubDeploymentLedger claim(second.context, second.inputs, second.client(), second.log);
+  const auto begun = claim.begin(second.deployContext());
+  BOOST_REQUIRE(!begun.ok());
+  BOOST_TEST(begun.message() ==
+             "cannot tell whether another deploy to prod is in progress: GitHub's deployments of "
+             "prod are not a list");
+}
+
+BOOST_AUTO_TEST_CASE(only_the_newest_deployments_are_examined_ours_or_not) {
+  Harness h;
+  const std::string old = "3333333333333333333333333333333333333333";
+  h.fake.update([&](GithubState& s) {
+    s.deployments = {deployment(1, old, "prod", {"in_progress", "success"})};
+    for (std::int64_t id = 2; id <= 1 + static_cast<std::int64_t>(github::kLedgerDepth); ++id) {
+      GhDeployment unmarked = deployment(id, kSha, "prod", {"in_progress", "success"});
+      unmarked.payload = "{}";  // our task, but no mark: not ours, yet it takes a place
+      s.deployments.push_back(unmarked);
+    }
+  });
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto entries = ledger.successful("prod");
+  FD_REQUIRE_OK(entries);
+  BOOST_TEST(entries->empty());  // ours is the 31st listed: beyond kLedgerDepth
+}
+
+BOOST_AUTO_TEST_CASE(a_deployment_is_active_only_while_its_newest_status_is_success) {
+  Harness h;
+  const std::string older = "3333333333333333333333333333333333333333";
+  h.fake.update([&](GithubState& s) {
+    GhDeployment retired = deployment(1, older, "prod", {"in_progress", "success", "inactive"});
+    retired.productionEnvironment = true;
+    s.deployments = {retired};
+  });
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  FD_REQUIRE_OK(ledger.begin(h.deployContext()));
+  BOOST_TEST(ledger.finish(h.deployContext(), record(DeployStatus::Success)).ok());
+  // Already inactive: nothing more is posted to it.
+  BOOST_TEST(h.fake.count("POST", "/deployments/1/statuses") == 0u);
+  BOOST_TEST(h.fake.state().deployments.at(0).statuses.size() == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(promotion_chain_satisfied_or_not) {
   Harness h;
   h.fake.update([](GithubState& s) {
