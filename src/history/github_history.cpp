@@ -71,7 +71,12 @@ Result<std::vector<HistoryEntry>> GithubHistory::entries(const std::string& envi
     auto listed = client_.get(url);
     if (!listed) return listed.error();
     url = listed->nextUrl;
-    if (!listed->json.IsArray()) break;
+    if (!listed->json.IsArray()) {  // never read as "no deployments": that would hide them all
+      return makeError(ErrorCode::Unavailable,
+                       "GitHub's deployments" +
+                           (environment.empty() ? std::string() : " of " + environment) +
+                           " are not a list");
+    }
     for (const auto& deployment : listed->json.GetArray()) {  // newest first
       github::DeploymentMark mark;
       if (!github::readMark(deployment, mark)) continue;  // GitHub's own or another tool's

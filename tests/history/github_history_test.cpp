@@ -75,6 +75,18 @@ BOOST_AUTO_TEST_CASE(history_reads_only_marked_deployments_newest_first) {
   BOOST_TEST(!contains(run.all(), kHistoryToken));
 }
 
+BOOST_AUTO_TEST_CASE(a_deployments_answer_that_is_not_a_list_is_an_error_not_an_empty_history) {
+  GithubShop shop;
+  shop.github.update([&](GithubState& s) {
+    s.deployments = {GithubShop::recorded(100, shop.head, "prod", "success", "2026-04-03T20:00:00Z",
+                                          "2026-04-03T20:05:00Z")};
+  });
+  shop.github.script("GET", "/deployments", ServerResponse{200, {}, R"({"deployments": []})"});
+  const ChildRun run = shop.cli({"history", "--json"});
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(contains(run.err, "GitHub's deployments are not a list"), run.all());
+}
+
 BOOST_AUTO_TEST_CASE(history_follows_the_pages_and_stops_at_the_limit) {
   GithubShop shop;
   shop.github.update([&](GithubState& s) {
