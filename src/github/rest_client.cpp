@@ -22,9 +22,10 @@ constexpr milliseconds kMaxBackoff{seconds(30)};
 constexpr std::size_t kMaxMessageChars = 300;
 constexpr std::size_t kMaxPages = 100;  // 10,000 items: far beyond any real commit
 
-// A reduced answer is cached under its URL and its reduction's kind, a whole body under the URL.
+// A reduced answer is cached under its URL and its reduction's kind, a whole body under the URL:
+// a reduction never shares a plain read's entry, even with an empty kind.
 std::string cacheKeyFor(const std::string& url, const Reduction* reduction) {
-  return reduction == nullptr || reduction->kind.empty() ? url : url + "\n" + reduction->kind;
+  return reduction == nullptr ? url : url + "\n" + reduction->kind;
 }
 
 std::string withPerPage(const std::string& path) {

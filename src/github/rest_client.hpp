@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <typeinfo>
 #include <vector>
 
 #include "core/ports/clock.hpp"
@@ -37,8 +38,20 @@ struct RestOptions {
 // What one answer contributes once reduced: all that a later 304 needs besides the ETag.
 struct PagePart {
   std::shared_ptr<const void> value;
-  std::size_t bytes = 0;  // what it holds, counted against maxCacheBytes
+  std::size_t bytes = 0;                 // what it holds, counted against maxCacheBytes
+  const std::type_info* type = nullptr;  // set by the typed helpers, checked when read back
 };
+
+// The typed helpers' Part out of a PagePart, or an error when the cache handed back something
+// else (two consumers sharing a URL and a kind) or nothing.
+template <class Part>
+Result<std::shared_ptr<const Part>> partOf(const PagePart& part, const std::string& where) {
+  if (part.value == nullptr || part.type == nullptr || *part.type != typeid(Part)) {
+    return makeError(ErrorCode::Internal,
+                     where + ": the cached answer is not the reduction asked for");
+  }
+  return std::static_pointer_cast<const Part>(part.value);
+}
 
 // Reduces one answer's JSON (one page of a list) to its part. `kind` names the reduction: the
 // cache keeps one part per URL and kind, so two consumers of one URL never get each other's.
@@ -154,10 +167,12 @@ Status RestClient::forEachPageOf(const std::string& path, const std::string& kin
   const Reduction reduction{kind, [&reduce](const rapidjson::Value& json) -> Result<PagePart> {
                               auto part = std::make_shared<const Part>(reduce(json));
                               const std::size_t bytes = heldBytes(*part);
-                              return PagePart{std::move(part), bytes};
+                              return PagePart{std::move(part), bytes, &typeid(Part)};
                             }};
-  return forEachPage(path, reduction, [&visit](const PagePart& part) -> Status {
-    return visit(std::static_pointer_cast<const Part>(part.value));
+  return forEachPage(path, reduction, [&visit, &path](const PagePart& part) -> Status {
+    auto typed = partOf<Part>(part, path);
+    if (!typed) return typed.error();
+    return visit(std::move(typed).value());
   });
 }
 
@@ -167,11 +182,11 @@ Result<std::shared_ptr<const Part>> RestClient::getOf(const std::string& target,
   const Reduction reduction{kind, [&reduce](const rapidjson::Value& json) -> Result<PagePart> {
                               auto part = std::make_shared<const Part>(reduce(json));
                               const std::size_t bytes = heldBytes(*part);
-                              return PagePart{std::move(part), bytes};
+                              return PagePart{std::move(part), bytes, &typeid(Part)};
                             }};
   auto answer = get(target, reduction);
   if (!answer) return answer.error();
-  return std::static_pointer_cast<const Part>(answer->part.value);
+  return partOf<Part>(answer->part, target);
 }
 
 // Sets a client's deadline for the life of a scope (a gate's check), then restores the old one.

@@ -19,6 +19,20 @@ long long totalSleptMs(const FakeClock& clock) {
   return total;
 }
 
+// Two reduced shapes of one answer, for the cache's type checks.
+struct CountPart {
+  std::size_t count = 0;
+};
+std::size_t heldBytes(const CountPart& /*part*/) { return sizeof(CountPart); }
+struct NamePart {
+  std::string name;
+};
+std::size_t heldBytes(const NamePart& part) { return sizeof(NamePart) + part.name.size(); }
+
+CountPart countRuns(const rapidjson::Value& page) {
+  return {github::arrayField(page, "check_runs").Size()};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(rest_client)
@@ -298,6 +312,34 @@ CountedPages countCheckRunsTwice(std::size_t nameLength) {
   counted.cachedEntries = h.client().cachedEntries();
   counted.notModified = h.fake.countStatus("/repos/octo/shop/commits/" + kSha + "/check-runs", 304);
   return counted;
+}
+
+// A reduced read never takes a plain read's cache entry (nor its 304), even with an empty kind:
+// it would get no part at all.
+BOOST_AUTO_TEST_CASE(a_reduced_read_never_shares_a_plain_reads_cache_entry) {
+  Harness h;
+  h.fake.update([](GithubState& s) { s.checkRuns = {externalCheck(1, "build")}; });
+  const std::string path = "/repos/octo/shop/commits/" + kSha + "/check-runs";
+  FD_REQUIRE_OK(h.client().get(path));
+  for (int read = 0; read < 2; ++read) {  // a 200, then a 304 from its own entry
+    const auto counted = h.client().getOf<CountPart>(path, "", countRuns);
+    FD_REQUIRE_OK(counted);
+    BOOST_TEST((*counted)->count == 1u);
+  }
+  BOOST_TEST(h.fake.countStatus("/check-runs", 304) == 1u);
+}
+
+// Two consumers that (wrongly) share a URL and a kind with different shapes get an error, not
+// each other's part reinterpreted.
+BOOST_AUTO_TEST_CASE(a_cached_part_of_another_shape_is_an_error_not_a_mixup) {
+  Harness h;
+  h.fake.update([](GithubState& s) { s.checkRuns = {externalCheck(1, "build")}; });
+  const std::string path = "/repos/octo/shop/commits/" + kSha + "/check-runs";
+  FD_REQUIRE_OK(h.client().getOf<CountPart>(path, "shared", countRuns));
+  const auto named = h.client().getOf<NamePart>(
+      path, "shared", [](const rapidjson::Value& /*page*/) { return NamePart{"build"}; });
+  BOOST_REQUIRE(!named.ok());
+  BOOST_TEST(named.message() == path + ": the cached answer is not the reduction asked for");
 }
 
 BOOST_AUTO_TEST_CASE(paged_lists_cache_the_reduced_part_not_the_body) {
