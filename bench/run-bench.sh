@@ -102,17 +102,25 @@ fd_command=("$fd")  # FD_BENCH_PROFILE=callgrind wraps one extra run in valgrind
 # --- One measured run --------------------------------------------------------------------------
 # run_once DIR CHECK_RUNS PENDING_POLLS: fresh repository copy and fakes; appends the measurement
 # to DIR/../measure.txt and leaves the fakes' counts in DIR/fakes/requests.tsv.
-run_once() {
+# start_fakes DIR CHECK_RUNS PENDING_POLLS: a fresh bench/fake_services in DIR/fakes (its errors in
+# DIR/fakes.err); sets `server` to its pid and sources its ready.env (FD_BENCH_* URLs).
+start_fakes() {
   local dir=$1 checks=$2 pending=$3
-  mkdir -p "$dir/tmp" "$dir/home"
-  cp -a "$template" "$dir/repo"
-  "$fakes" --dir "$dir/fakes" --sha "$sha" --previous-sha "$previous_sha" --code-sha "$code_sha" --check-runs "$checks" \
-    --pending-polls "$pending" --run-id "$run_id" --token "$token" 2>"$dir/fakes.err" &
-  local server=$!
+  "$fakes" --dir "$dir/fakes" --sha "$sha" --previous-sha "$previous_sha" --code-sha "$code_sha" \
+    --check-runs "$checks" --pending-polls "$pending" --run-id "$run_id" --token "$token" \
+    2>"$dir/fakes.err" &
+  server=$!
   pids+=("$server")
   for _ in $(seq 200); do [ -f "$dir/fakes/ready.env" ] && break; sleep 0.02; done
   # shellcheck disable=SC1091
   . "$dir/fakes/ready.env"
+}
+
+run_once() {
+  local dir=$1 checks=$2 pending=$3
+  mkdir -p "$dir/tmp" "$dir/home"
+  cp -a "$template" "$dir/repo"
+  start_fakes "$dir" "$checks" "$pending"
   cat >"$dir/event.json" <<EOF
 {"inputs": {"environment": "prod", "confirm": "shop"}, "ref": "refs/heads/main",
  "repository": {"full_name": "octo/shop", "default_branch": "main"},
@@ -246,13 +254,7 @@ if [ "${FD_BENCH_PEER:-1}" = 1 ] && command -v node >/dev/null && [ -d "$peer_di
     for i in $(seq "$runs"); do
       dir="$work/$label/$i"
       mkdir -p "$dir"
-      "$fakes" --dir "$dir/fakes" --sha "$sha" --previous-sha "$previous_sha" --code-sha "$code_sha" --check-runs "$checks" \
-        --pending-polls 0 --run-id "$run_id" --token "$token" 2>"$dir.err" &
-      server=$!
-      pids+=("$server")
-      for _ in $(seq 200); do [ -f "$dir/fakes/ready.env" ] && break; sleep 0.02; done
-      # shellcheck disable=SC1091
-      . "$dir/fakes/ready.env"
+      start_fakes "$dir" "$checks" 0
       "$measure" "$work/$label/measure.txt" -- node "$peer_dir/ci-gate.mjs" "$FD_BENCH_API_URL" \
         "$token" octo/shop "$code_sha" "$sha" >"$dir.out" 2>&1 ||
         { echo "run-bench: the octokit peer failed: $(cat "$dir.out")" >&2; exit 1; }
@@ -406,15 +408,14 @@ fi
 say ""
 say "## Targets"
 say ""
+at_least() { if awk -v a="$1" -v b="$2" 'BEGIN {exit !(a >= b)}'; then echo met; else echo MISSED; fi; }
+at_most() { if awk -v a="$1" -v b="$2" 'BEGIN {exit !(a <= b)}'; then echo met; else echo MISSED; fi; }
 if [ -n "${cpu_median[1000]:-}" ]; then
   cpu1000=$(awk -v x="${cpu_median[1000]}" 'BEGIN {printf "%.1f", x / 1000}')
   rss1000=$(field maxrss_kb "$work/checks-1000/measure.txt" | max_mib)
-  verdict() { if awk -v a="$1" -v b="$2" 'BEGIN {exit !(a <= b)}'; then echo met; else echo MISSED; fi; }
-  say "- 1,000 check runs, CPU ≤ 50 ms: $cpu1000 ms (median) — $(verdict "$cpu1000" 50)"
-  say "- 1,000 check runs, peak RSS ≤ 25 MiB: $rss1000 MiB (max) — $(verdict "$rss1000" 25)"
+  say "- 1,000 check runs, CPU ≤ 50 ms: $cpu1000 ms (median) — $(at_most "$cpu1000" 50)"
+  say "- 1,000 check runs, peak RSS ≤ 25 MiB: $rss1000 MiB (max) — $(at_most "$rss1000" 25)"
 fi
-at_least() { if awk -v a="$1" -v b="$2" 'BEGIN {exit !(a >= b)}'; then echo met; else echo MISSED; fi; }
-at_most() { if awk -v a="$1" -v b="$2" 'BEGIN {exit !(a <= b)}'; then echo met; else echo MISSED; fi; }
 if [ -n "${small:-}" ] && [ "$small" != "$large" ]; then
   growth=$(awk -v a="${rss_kib_of[$small]}" -v b="${rss_kib_of[$large]}" 'BEGIN {printf "%.1f", (b - a) * 1024 / 1e6}')
   say "- peak RSS at $large check runs within 2 MB of $small: +$growth MB — $(at_most "$growth" 2)"

@@ -161,14 +161,21 @@ class RestClient {
   Stats stats_;
 };
 
+// The Reduction behind the typed helpers: `reduce`'s Part, its size and its type. `reduce` must
+// outlive the Reduction.
+template <class Part, class Reduce>
+Reduction typedReduction(const std::string& kind, Reduce& reduce) {
+  return {kind, [&reduce](const rapidjson::Value& json) -> Result<PagePart> {
+            auto part = std::make_shared<const Part>(reduce(json));
+            const std::size_t bytes = heldBytes(*part);
+            return PagePart{std::move(part), bytes, &typeid(Part)};
+          }};
+}
+
 template <class Part, class Reduce, class Visit>
 Status RestClient::forEachPageOf(const std::string& path, const std::string& kind, Reduce reduce,
                                  Visit visit) {
-  const Reduction reduction{kind, [&reduce](const rapidjson::Value& json) -> Result<PagePart> {
-                              auto part = std::make_shared<const Part>(reduce(json));
-                              const std::size_t bytes = heldBytes(*part);
-                              return PagePart{std::move(part), bytes, &typeid(Part)};
-                            }};
+  const Reduction reduction = typedReduction<Part>(kind, reduce);
   return forEachPage(path, reduction, [&visit, &path](const PagePart& part) -> Status {
     auto typed = partOf<Part>(part, path);
     if (!typed) return typed.error();
@@ -179,12 +186,7 @@ Status RestClient::forEachPageOf(const std::string& path, const std::string& kin
 template <class Part, class Reduce>
 Result<std::shared_ptr<const Part>> RestClient::getOf(const std::string& target,
                                                       const std::string& kind, Reduce reduce) {
-  const Reduction reduction{kind, [&reduce](const rapidjson::Value& json) -> Result<PagePart> {
-                              auto part = std::make_shared<const Part>(reduce(json));
-                              const std::size_t bytes = heldBytes(*part);
-                              return PagePart{std::move(part), bytes, &typeid(Part)};
-                            }};
-  auto answer = get(target, reduction);
+  auto answer = get(target, typedReduction<Part>(kind, reduce));
   if (!answer) return answer.error();
   return partOf<Part>(answer->part, target);
 }
