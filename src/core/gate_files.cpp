@@ -42,11 +42,22 @@ std::string markdownInside(const std::string& relative) {
   return normal;
 }
 
+// The state file if it may be bookkeeping: a .json file inside .factory/ whose name says state
+// ("" otherwise), so a setting can never exempt code, the manifest or the settings themselves.
+std::string bookkeepingStateFile(const std::string& relative) {
+  const std::filesystem::path path(relative);
+  if (relative.empty() || path.is_absolute()) return "";
+  std::string normal = path.lexically_normal().generic_string();
+  if (!startsWith(normal, ".factory/") || !endsWith(normal, ".json")) return "";
+  if (baseName(normal).find("state") == std::string_view::npos) return "";
+  return normal;
+}
+
 }  // namespace
 
 GateFiles::GateFiles(std::string prefix, const std::vector<std::string>& reports,
-                     const std::string& receipt, std::string stateFile)
-    : prefix_(std::move(prefix)), stateFile_(std::move(stateFile)) {
+                     const std::string& receipt, const std::string& stateFile)
+    : prefix_(std::move(prefix)), stateFile_(bookkeepingStateFile(stateFile)) {
   if (!prefix_.empty() && prefix_.back() != '/') prefix_ += '/';
   for (const std::string& report : reports) {
     if (const std::string path = markdownInside(report); !path.empty())
@@ -64,8 +75,9 @@ GateFiles::GateFiles(std::string prefix, const std::vector<std::string>& reports
 bool GateFiles::isBookkeeping(std::string_view path) const {
   if (!startsWith(path, prefix_)) return false;
   const std::string_view rest = path.substr(prefix_.size());
-  return rest == stateFile_ || rest == stateFile_ + ".bak" ||
-         startsWith(rest, stateFile_ + ".corrupt-") || rest == ".factory/deployments.jsonl" ||
+  const bool state = !stateFile_.empty() && (rest == stateFile_ || rest == stateFile_ + ".bak" ||
+                                             startsWith(rest, stateFile_ + ".corrupt-"));
+  return state || rest == ".factory/deployments.jsonl" ||
          (startsWith(rest, ".factory/deploy-") && endsWith(rest, ".lock"));  // a local deploy's
 }
 

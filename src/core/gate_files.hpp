@@ -26,9 +26,12 @@ class GateFiles {
   // <stem>-*.md beside it, count too). Only Markdown counts: a path outside the working directory
   // or not ending in .md is ignored.
   // `stateFile`: the state file relative to the working directory, when
-  // .factory/settings.json's global.state_file_path moved it (its .bak and .corrupt-* too).
+  // .factory/settings.json's global.state_file_path moved it (its .bak and .corrupt-* too). Only
+  // a .json file under .factory/ whose name contains "state" can be bookkeeping: a settings file
+  // must never turn code (app/config.json) or the manifest into a file the gates ignore; a state
+  // file anywhere else counts as code.
   GateFiles(std::string prefix, const std::vector<std::string>& reports, const std::string& receipt,
-            std::string stateFile = ".factory/state.json");
+            const std::string& stateFile = ".factory/state.json");
 
   // `path` relative to the repository root, '/'-separated, as git names it.
   bool covers(std::string_view path) const;

@@ -12,6 +12,7 @@ namespace {
 
 using bypass::gateRow;
 using bypass::initRefusedRepo;
+using bypass::markingDeploys;
 using bypass::row;
 using bypass::shortSha;
 
@@ -166,6 +167,27 @@ BOOST_AUTO_TEST_CASE(settings_are_not_bookkeeping) {
   initRefusedRepo(repo);
   repo.write(".factory/settings.json", R"({"deploy": {"auto_archive_receipts": false}})");
   expectStaleAfter(repo, ".factory/settings.json");
+}
+
+// global.state_file_path may move the state file, but never make code bookkeeping: pointed at
+// app/config.json (committed before QA), a later change there is not ignored. (The state the run
+// writes there is a change too: the Checkout gate names the file before the QA gate is reached.)
+BOOST_AUTO_TEST_CASE(a_state_file_path_setting_cannot_exempt_code) {
+  DeployRepo repo;
+  markingDeploys(repo);
+  repo.write("app/config.json", R"({"feature": false})");
+  repo.write(".factory/settings.json", R"({"global": {"state_file_path": "app/config.json"}})");
+  repo.init(ManifestSpec("http://127.0.0.1:9"));
+  repo.write("app/config.json", R"({"feature": true})");
+  const std::string deployed = repo.commit("after QA: app/config.json");
+  repo.seedLedger("alpha", deployed);
+  const ChildRun run = staging(repo);
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(!repo.scratchExists("deployed"));
+  BOOST_TEST(contains(gateRow(repo.receipt(), "Checkout"),
+                      "| Checkout | YES | FAIL | the working tree is not the commit " +
+                          shortSha(deployed) + ": 1 file changed: app/config.json (modified)"),
+             gateRow(repo.receipt(), "Checkout"));
 }
 
 // Issue 12 item 6: the factory's skills keep .factory/state.json, and teams commit it with the

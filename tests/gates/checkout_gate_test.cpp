@@ -202,4 +202,20 @@ BOOST_AUTO_TEST_CASE(configured_reports_and_receipt_count_and_only_markdown) {
   }
 }
 
+// global.state_file_path moves the state file, but a setting may never make code, the manifest
+// or the settings bookkeeping: only a .json under .factory/ whose name says state.
+BOOST_AUTO_TEST_CASE(a_moved_state_file_is_bookkeeping_only_under_factory) {
+  const auto covers = [](const std::string& stateFile, const std::string& path) {
+    return fd::GateFiles("", {}, "DEPLOY-RECEIPT.md", stateFile).covers(path);
+  };
+  BOOST_TEST(covers(".factory/pipeline-state.json", ".factory/pipeline-state.json"));
+  BOOST_TEST(covers(".factory/pipeline-state.json", ".factory/pipeline-state.json.bak"));
+  BOOST_TEST(!covers("app/config.json", "app/config.json"));
+  BOOST_TEST(!covers("app/state.json", "app/state.json"));
+  BOOST_TEST(!covers(".factory/../app/state.json", "app/state.json"));
+  BOOST_TEST(!covers(".factory/deploy-config.json", ".factory/deploy-config.json"));
+  BOOST_TEST(!covers(".factory/settings.json", ".factory/settings.json"));
+  BOOST_TEST(!covers(".factory/state.sh", ".factory/state.sh"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
