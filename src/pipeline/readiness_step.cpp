@@ -93,10 +93,18 @@ bool Pipeline::checkReadiness() {
 
   const Result<std::vector<LedgerEntry>> history = mode_.ledger->successful(env_.name);
   if (history && !history->empty()) record_.previousVersion = history->front().sha;
+  if (!history) {  // unknown is not "none": never judged as a first deploy
+    const std::string why =
+        "could not read " + env_.name + "'s deployment history: " + history.message();
+    log_.warning(why);
+    record_.notes.push_back(why + "; the previous version is unknown");
+  }
   liveBefore_ = readLiveVersion("current version");
   if (!liveBefore_.version.empty()) record_.previousVersion = liveBefore_.version;
   if (liveBefore_.askable && liveBefore_.version.empty()) log_.warning(liveBefore_.problem);
-  firstDeploy_ = record_.previousVersion.empty();  // the receipt says "unknown"; outputs stay empty
+  // The receipt says "unknown"; outputs stay empty. Only a history read that found nothing makes
+  // this a first deploy: a failed read would otherwise drop the error-rate baseline's check.
+  firstDeploy_ = history.ok() && record_.previousVersion.empty();
   record_.previousVersionLabel = labelOf(record_.previousVersion, git_.get());
   record_.rollback.previousVersion = record_.previousVersion;
 
@@ -114,7 +122,10 @@ bool Pipeline::checkReadiness() {
     if (env_.maxErrorRateIncrease && !firstDeploy_ && !baselineErrorRate_) {
       record_.telemetry.notes = "baseline: no data, so max_error_rate_increase cannot be judged";
       fail("readiness", "error-rate baseline: no data (" + baselineDetail_ +
-                            ") from error_rate_command while " + record_.previousVersionLabel +
+                            ") from error_rate_command while " +
+                            (record_.previousVersionLabel.empty()
+                                 ? std::string("an unknown version (see the notes)")
+                                 : record_.previousVersionLabel) +
                             " is live; max_error_rate_increase needs that baseline, so nothing "
                             "was deployed. Make error_rate_command print the current rate (a "
                             "number from 0 to 100), or remove max_error_rate_increase");

@@ -401,6 +401,31 @@ BOOST_AUTO_TEST_CASE(an_error_rate_baseline_with_no_data_fails_readiness_when_a_
              failure(h.receipt()));
 }
 
+// A history that cannot be read is not an empty one: without a baseline the run refuses rather
+// than judging prod as a first deploy (which would drop max_error_rate_increase), and says why.
+BOOST_AUTO_TEST_CASE(an_unreadable_history_is_never_a_first_deploy) {
+  PipelineHarness h;
+  h.writeReports("PASS", "CLEAR");
+  h.ledgerSuccess("staging");
+  h.ledgerSuccess("prod", "3333333333333333333333333333333333333333");
+  h.addToManifest(R"("error_rate_command": "error-rate", "max_error_rate_increase": 0.5,)");
+  h.processes.on("error-rate", 0, {"N/A"});
+  // The promotion chain has read the ledger; from the platform step on, it cannot be read.
+  h.processes.beforeEach = [&h](const fd::CommandSpec& /*spec*/) {
+    h.fs.failRead = [](const std::string& path) {
+      return path.size() >= 26 && path.substr(path.size() - 26) == ".factory/deployments.jsonl";
+    };
+  };
+  BOOST_TEST(h.run({"--environment", "prod", "--confirm", "shop"}) == 1, h.output());
+  BOOST_TEST(!h.processes.ran("deploy prod"));
+  BOOST_TEST(contains(h.receipt(), "could not read prod's deployment history: "), h.receipt());
+  BOOST_TEST(contains(failure(h.receipt()),
+                      "- **Failed step**: readiness- **Failure reason**: error-rate baseline: no "
+                      "data (output was not a number) from error_rate_command while an unknown "
+                      "version (see the notes) is live;"),
+             failure(h.receipt()));
+}
+
 BOOST_AUTO_TEST_CASE(a_first_deploy_needs_no_error_rate_baseline) {
   PipelineHarness h;
   h.writeReports("PASS", "CLEAR");

@@ -50,6 +50,7 @@ bool FakeFileSystem::exists(const std::string& path) const {
 }
 
 Result<std::string> FakeFileSystem::read(const std::string& path, std::size_t maxBytes) const {
+  if (failRead && failRead(path)) return makeError(ErrorCode::Unavailable, path + ": I/O error");
   const auto found = files.find(resolveLinks(symlinks, path));
   if (found == files.end()) return makeError(ErrorCode::NotFound, path + ": no such file");
   if (found->second.size() > maxBytes) {

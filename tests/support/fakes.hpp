@@ -31,6 +31,8 @@ class FakeFileSystem : public FileSystem {
   std::map<std::string, std::string> symlinks;
   std::set<std::string> executables;  // paths written by writeExecutable
   bool failWrites = false;            // simulates a full or read-only disk
+  // When set and true for a path, reading it fails (an unreadable file, an I/O error).
+  std::function<bool(const std::string& path)> failRead;
   // Called with the destination before a rename is applied: a test may request a cancellation
   // at that moment (the deploy lock is placed by a rename).
   std::function<void(const std::string& to)> beforeRename;
