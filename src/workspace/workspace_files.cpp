@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/paths.hpp"
+#include "core/target.hpp"
 
 namespace fd {
 
@@ -64,11 +65,14 @@ std::string problemWith(const FileSystem& fs, const std::string& root, const std
 std::vector<WorkspaceFile> filesOfRun(const Inputs& inputs, const std::string& root,
                                       const std::string& stateFile) {
   const auto at = [&root](const std::string& relative) { return resolvePath(root, relative); };
+  const std::string lockFile =
+      ".factory/deploy-" + std::string(targetName(inputs.environment)) + ".lock";
   return {
       {inputs.receipt, at(inputs.receipt), FileUse::Bookkeeping},
       {".factory", at(".factory"), FileUse::Bookkeeping},
       {stateFile, at(stateFile), FileUse::Bookkeeping},
       {".factory/deployments.jsonl", at(".factory/deployments.jsonl"), FileUse::Bookkeeping},
+      {lockFile, at(lockFile), FileUse::Bookkeeping},  // a local deploy's lock
       {".factory/settings.json", at(".factory/settings.json"), FileUse::Bookkeeping},
       {inputs.config, at(inputs.config), FileUse::Document},
       {inputs.qaReport, at(inputs.qaReport), FileUse::Document},

@@ -126,6 +126,23 @@ BOOST_AUTO_TEST_CASE(a_state_link_never_copies_its_target_into_the_workspace) {
   }
 }
 
+// The local deploy lock is read when it exists (who holds it): a committed link there would be
+// read through, outside the workspace. Refused like the other files of the run.
+BOOST_AUTO_TEST_CASE(a_deploy_lock_link_is_never_read) {
+  DeployRepo repo;
+  initRefusedRepo(repo);
+  const std::string target = rootOnlyFile(
+      repo, "root-lock.json", R"({"pid": 1, "host": "db-secret-host", "sha": "hunter2"})");
+  commitLink(repo, ".factory/deploy-alpha.lock", target);
+  const ChildRun run = repo.run({"--environment", "alpha"});
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(
+      contains(repo.receipt(), checkoutRow(linkRefusal(".factory/deploy-alpha.lock", "file"))),
+      repo.receipt());
+  BOOST_TEST(!contains(run.all(), "db-secret-host"), run.all());
+  BOOST_TEST(!repo.scratchExists("deployed"));
+}
+
 BOOST_AUTO_TEST_CASE(a_linked_factory_directory_receives_nothing) {
   DeployRepo repo;
   initRefusedRepo(repo);
