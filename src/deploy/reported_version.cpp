@@ -27,6 +27,22 @@ bool names(const std::string& version, const std::string& fullSha) {
   return full.compare(0, reported.size(), reported) == 0;
 }
 
+// Whether `test` holds for one of the alphanumeric words of `text` ("shop:deploy-a1b2c3d" has
+// "shop", "deploy" and "a1b2c3d").
+template <class Test>
+bool anyWord(const std::string& text, Test test) {
+  std::string word;
+  for (const char c : text + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      word += c;
+      continue;
+    }
+    if (!word.empty() && test(word)) return true;
+    word.clear();
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string shortSha(const std::string& sha) { return sha.substr(0, kMinAbbreviation); }
@@ -37,17 +53,15 @@ bool liveVersionNames(const std::string& live, const std::string& fullSha,
     return names(word, fullSha) || std::find(tags.begin(), tags.end(), word) != tags.end();
   };
   if (fullSha.empty() || live.empty()) return false;
-  if (isName(live)) return true;
-  std::string word;
-  for (const char c : live + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-      word += c;
-      continue;
-    }
-    if (!word.empty() && isName(word)) return true;
-    word.clear();
-  }
-  return false;
+  return isName(live) || anyWord(live, isName);
+}
+
+bool mentionsACommit(const std::string& live) {
+  return anyWord(live, [](const std::string& word) {
+    return word.size() >= kMinAbbreviation && word.size() <= kMaxShown &&
+           std::all_of(word.begin(), word.end(),
+                       [](unsigned char c) { return std::isxdigit(c) != 0; });
+  });
 }
 
 std::optional<std::string> versionMismatch(std::string_view body, const std::string& fullSha) {

@@ -18,6 +18,10 @@ std::optional<std::string> versionMismatch(std::string_view body, const std::str
 bool liveVersionNames(const std::string& live, const std::string& fullSha,
                       const std::vector<std::string>& tags);
 
+// Whether that output names some commit at all: a word of 7 to 40 hex characters. A platform's
+// release ("v42") names none, so it cannot tell this deploy from another one.
+bool mentionsACommit(const std::string& live);
+
 // The first 7 characters of a SHA, the way the factory abbreviates.
 std::string shortSha(const std::string& sha);
 

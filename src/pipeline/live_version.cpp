@@ -27,19 +27,22 @@ bool Pipeline::confirmLive() {
     record_.notes.push_back(note);
     return !cancelledDuring("verify");
   }
-  if (!live.namesCommit) {
-    const std::string note = env_.name + " runs " + live.version + " (" + live.detail +
-                             "), which names no commit: this deploy could not be confirmed as "
-                             "the live one; the verification stands";
-    log_.info(note);
-    record_.notes.push_back(note);
-    return true;
-  }
   const Result<std::vector<std::string>> tags =
       git_ ? git_->tagsAt(record_.fullSha)
            : Result<std::vector<std::string>>(std::vector<std::string>{});
-  if (liveVersionNames(live.version, record_.fullSha, tags ? *tags : std::vector<std::string>{})) {
+  const std::vector<std::string> ownTags = tags ? *tags : std::vector<std::string>{};
+  if (liveVersionNames(live.version, record_.fullSha, ownTags)) {
     log_.info("live: " + env_.name + " runs " + live.version + " (this deploy)");
+    return true;
+  }
+  // A release number ("v42") is not evidence that another commit is live.
+  if (!live.namesCommit || !mentionsACommit(live.version)) {
+    const std::string note = env_.name + " runs " + live.version +
+                             (live.detail.empty() ? "" : " (" + live.detail + ")") +
+                             ", which names no commit: this deploy could not be confirmed as "
+                             "the live one; the verification stands";
+    log_.info(note);
+    record_.notes.push_back(note);
     return true;
   }
   fail(kLiveVersionStep, "current_version_command reports " + live.version + " live on " +
