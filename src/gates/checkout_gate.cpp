@@ -166,12 +166,17 @@ class CheckoutCheck {
     if (head_ == request_.gatedSha) {
       row.notes = "HEAD is the gated commit " + shortSha(head_);
     } else {
-      row.notes = "HEAD " + shortSha(head_) + " differs from the gated commit " +
-                  shortSha(request_.gatedSha) + " only in gate, receipt and bookkeeping files (" +
-                  listPaths(equivalentBy_) + ")";
-      verdict.deviations.push_back("Deployed tree: HEAD " + head_ +
-                                   ", content-equivalent to the gated commit " + request_.gatedSha +
-                                   " (only " + listPaths(equivalentBy_) + " differ)");
+      // An empty commit (or a merge that changes nothing) differs in no file at all.
+      const bool same = equivalentBy_.empty();
+      row.notes = "HEAD " + shortSha(head_) +
+                  (same ? " has the same tree as the gated commit " + shortSha(request_.gatedSha)
+                        : " differs from the gated commit " + shortSha(request_.gatedSha) +
+                              " only in gate, receipt and bookkeeping files (" +
+                              listPaths(equivalentBy_) + ")");
+      verdict.deviations.push_back(
+          "Deployed tree: HEAD " + head_ + ", content-equivalent to the gated commit " +
+          request_.gatedSha +
+          (same ? " (the same tree)" : " (only " + listPaths(equivalentBy_) + " differ)"));
     }
     row.notes += "; the working tree is clean";
     if (!allowed_.empty()) {

@@ -44,11 +44,12 @@ GateResult checkPromotion(const DeployContext& context, DeploymentLedger& ledger
     result.passed = true;
     result.row.status = "PASS";
     // The commit the previous environment actually deployed, and what differs since.
-    result.row.notes = previous->name + " deployed " + shortSha(entry.sha) + " successfully" +
-                       (entry.time.empty() ? "" : " at " + entry.time) +
-                       (entry.sha == context.sha
-                            ? ""
-                            : " (same content: only " + listPaths(changed) + " changed since)");
+    result.row.notes =
+        previous->name + " deployed " + shortSha(entry.sha) + " successfully" +
+        (entry.time.empty() ? "" : " at " + entry.time) +
+        (entry.sha == context.sha ? ""
+         : changed.empty()        ? " (same content: nothing changed since)"
+                           : " (same content: only " + listPaths(changed) + " changed since)");
     return result;
   }
   result.row.notes = context.env.name + " needs a successful " + previous->name + " deploy of " +

@@ -5,9 +5,11 @@
 
 #include "core/deploy_record.hpp"
 #include "github/confirmation_gate.hpp"
+#include "github/deploy_claims.hpp"
 #include "github/deployed_commit.hpp"
 #include "github/held_bytes.hpp"
 #include "github/json_fields.hpp"
+#include "github/listed_deployments.hpp"
 #include "github/post_lookups.hpp"
 
 namespace fd::github {
@@ -40,46 +42,7 @@ std::string describeOutcome(const DeployContext& context, const DeployRecord& re
   return sha + " failed" + step;
 }
 
-using github::heldBytes;  // the string and vector overloads, beside the ones below
-
-// One of this action's deployments as GET /deployments lists it (its mark verified), before its
-// statuses are read. The ETag cache keeps these, not the page, for the next 304.
-struct Listed {
-  std::int64_t id = 0;
-  std::string sha;
-  DeploymentMark mark;
-};
-
-std::size_t heldBytes(const Listed& listed) {
-  const DeploymentMark& mark = listed.mark;
-  return heldBytes(listed.sha) + heldBytes(mark.kind) + heldBytes(mark.version) +
-         heldBytes(mark.runId) + heldBytes(mark.runAttempt) + heldBytes(mark.actor);
-}
-
-struct ListedPage {
-  bool list = false;         // a list at all (anything else is an error for the caller)
-  std::vector<Listed> ours;  // this action's, among the kLedgerDepth newest, newest first
-};
-
-std::size_t heldBytes(const ListedPage& page) { return sizeof(page) + heldBytes(page.ours); }
-
-ListedPage reduceListed(const rapidjson::Value& json) {
-  ListedPage page;
-  page.list = json.IsArray();
-  if (!page.list) return page;
-  std::size_t examined = 0;
-  for (const auto& deployment : json.GetArray()) {  // newest first
-    if (++examined > kLedgerDepth) break;
-    Listed each;
-    // GitHub's own deployments for `environment:` jobs and other tools' are not ours: skipped
-    // without reading their statuses.
-    if (!readMark(deployment, each.mark)) continue;
-    each.id = intField(deployment, "id");
-    each.sha = stringField(deployment, "sha");
-    page.ours.push_back(std::move(each));
-  }
-  return page;
-}
+using github::heldBytes;  // the string overload, beside the one below
 
 // A deployment's statuses (newest first) reduced to its state: the newest that is not
 // "inactive", when it was set, and whether it is the newest status and a success.
@@ -153,21 +116,17 @@ Result<GithubDeploymentLedger::Recorded> GithubDeploymentLedger::withState(std::
   return found;
 }
 
-Result<std::vector<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::recorded(
-    const std::string& environment) {
+std::string GithubDeploymentLedger::listUrl(const std::string& environment) const {
   // Only this action's task: however many deployments GitHub's `environment:` jobs and other
-  // tools create, they never push ours out of the kLedgerDepth newest read here.
-  auto listed =
-      client_.getOf<ListedPage>(repoPath() + "/deployments?environment=" + urlEncode(environment) +
-                                    "&task=" + urlEncode(kDeploymentTask) + "&per_page=100",
-                                "ledger-deployments", reduceListed);
-  if (!listed) return listed.error();
-  if (!(*listed)->list) {
-    return makeError(ErrorCode::Unavailable,
-                     "GitHub's deployments of " + environment + " are not a list");
-  }
+  // tools create, they never push ours out of what is read here.
+  return repoPath() + "/deployments?environment=" + urlEncode(environment) +
+         "&task=" + urlEncode(kDeploymentTask) + "&per_page=100";
+}
+
+Result<std::vector<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::withStates(
+    const std::string& environment, const std::vector<ListedDeployment>& listed) {
   std::vector<Recorded> found;
-  for (const Listed& deployment : (*listed)->ours) {  // newest first
+  for (const ListedDeployment& deployment : listed) {  // newest first
     Recorded each;
     each.id = deployment.id;
     each.mark = deployment.mark;
@@ -177,6 +136,21 @@ Result<std::vector<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::re
     found.push_back(std::move(state).value());
   }
   return found;
+}
+
+Result<std::vector<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::recorded(
+    const std::string& environment) {
+  auto listed = client_.getOf<ListedPage>(listUrl(environment), "ledger-deployments", reduceListed);
+  if (!listed) return listed.error();
+  if (!(*listed)->list) {
+    return makeError(ErrorCode::Unavailable,
+                     "GitHub's deployments of " + environment + " are not a list");
+  }
+  std::vector<ListedDeployment> newest;
+  for (const ListedDeployment& each : (*listed)->ours) {
+    if (each.position < kLedgerDepth) newest.push_back(each);
+  }
+  return withStates(environment, newest);
 }
 
 Result<std::vector<LedgerEntry>> GithubDeploymentLedger::successful(
@@ -204,7 +178,9 @@ bool GithubDeploymentLedger::runHasEnded(const DeploymentMark& mark) {
 
 Result<std::optional<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::deployInProgress(
     const std::string& environment, std::int64_t ownId) {
-  auto found = recorded(environment);
+  auto claims = recentClaims(client_, listUrl(environment), environment, ownId);
+  if (!claims) return claims.error();
+  auto found = withStates(environment, *claims);
   if (!found) return found.error();
   std::optional<Recorded> oldest;
   for (Recorded& each : *found) {  // newest first: the last match is the oldest claim

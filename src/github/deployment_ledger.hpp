@@ -11,6 +11,7 @@
 #include "core/ports/mode.hpp"
 #include "github/deployment_mark.hpp"
 #include "github/github_context.hpp"
+#include "github/listed_deployments.hpp"
 #include "github/rest_client.hpp"
 
 namespace fd::github {
@@ -40,9 +41,13 @@ class GithubDeploymentLedger : public DeploymentLedger {
     std::string state;    // success / failure / error / in_progress / queued / pending / ""
     bool active = false;  // its newest status is success (not yet inactive)
   };
+  // The kLedgerDepth newest deployments listed, ours with their state.
   Result<std::vector<Recorded>> recorded(const std::string& environment);
+  Result<std::vector<Recorded>> withStates(const std::string& environment,
+                                           const std::vector<ListedDeployment>& listed);
   Result<Recorded> withState(std::int64_t id, Recorded found);
-  // Another run's deploy still in progress on the environment, older than `ownId` (0: any).
+  // Another run's deploy still in progress on the environment, older than `ownId` (0: any),
+  // among every claim within deploy_claims.hpp's horizon.
   Result<std::optional<Recorded>> deployInProgress(const std::string& environment,
                                                    std::int64_t ownId);
   bool runHasEnded(const DeploymentMark& mark);
@@ -55,6 +60,7 @@ class GithubDeploymentLedger : public DeploymentLedger {
   // GitHub never auto-inactivates production deployments: retire our OLDER ones ourselves.
   void retireOlder(const std::string& environment, std::int64_t keepId);
   std::string repoPath() const;
+  std::string listUrl(const std::string& environment) const;
 
   GithubContext github_;
   const Inputs& inputs_;

@@ -4,6 +4,15 @@
 
 namespace fd {
 
+void Pipeline::refuseBusy(const std::string& reason) {
+  fail("deploy lock", reason);
+  // The annotation's title says which: another deploy is running, or that cannot be told.
+  const bool another = reason.starts_with("another deploy");
+  log_.error(record_.failureReason, {another ? "Another deploy is in progress"
+                                             : "Cannot tell whether another deploy is in progress",
+                                     "", 0});
+}
+
 bool Pipeline::deploy() {
   log_.beginGroup("Deploy");
   const Result<std::string> id = mode_.ledger->begin(*context_);
@@ -14,8 +23,7 @@ bool Pipeline::deploy() {
   // Another deploy to this environment is in progress: deploy nothing (a failed record start
   // of any other kind is only noted).
   if (!id && id.code() == ErrorCode::Aborted) {
-    fail("deploy lock", id.message());
-    log_.error(record_.failureReason, {"Another deploy is in progress", "", 0});
+    refuseBusy(id.message());
     return log_.endGroup(), false;
   }
   if (!id) {

@@ -9,7 +9,7 @@ namespace fd {
 // The manifest's current_version_command, or the platform's built-in (src/platform/).
 LiveVersion Pipeline::readLiveVersion(std::string_view label) {
   const LiveRelease live = platform().readLive(label);
-  return {live.version, live.problem, live.askable, live.detail, live.namesCommit};
+  return {live.version, live.problem, live.askable, live.detail, live.namesCommit, live.source};
 }
 
 bool Pipeline::confirmLive() {
@@ -45,8 +45,9 @@ bool Pipeline::confirmLive() {
     record_.notes.push_back(note);
     return true;
   }
-  fail(kLiveVersionStep, "current_version_command reports " + live.version + " live on " +
-                             env_.name + ", not " + record_.versionLabel +
+  fail(kLiveVersionStep, live.source + " reports " + live.version + " live on " + env_.name +
+                             (live.detail.empty() ? "" : " (" + live.detail + ")") + ", not " +
+                             record_.versionLabel +
                              ": another deploy replaced this one while it ran; this run does not "
                              "claim to be live and does not roll back");
   log_.error(record_.failureReason, {"Another version is live", "", 0});

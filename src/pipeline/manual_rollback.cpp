@@ -182,8 +182,7 @@ bool Pipeline::claimRollback() {
   const Result<std::string> id = mode_.ledger->begin(*context_);
   if (id) record_.deploymentId = *id;
   if (!id && id.code() == ErrorCode::Aborted) {
-    fail("deploy lock", id.message());
-    log_.error(record_.failureReason, {"Another deploy is in progress", "", 0});
+    refuseBusy(id.message());
     return false;
   }
   if (!id) record_.notes.push_back("could not record the rollback's start: " + id.message());

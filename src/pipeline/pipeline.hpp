@@ -31,6 +31,7 @@ struct LiveVersion {
   bool askable = false;     // the manifest (or platform) has a way to ask
   std::string detail;       // the platform's own words: "Fly.io release v12, image …"
   bool namesCommit = true;  // false for a bare platform release number ("v12")
+  std::string source;       // who said so: "current_version_command", "Fly.io (`fly status`)"
 };
 
 // The failed step when the platform reports another version live after our deploy.
@@ -54,6 +55,8 @@ class Pipeline {
   void registerCommandPasswords();
   bool resolveCommit();
   void fail(std::string step, const std::string& reason);
+  // The ledger refused to start a deploy (Aborted): another deploy runs, or that cannot be told.
+  void refuseBusy(const std::string& reason);
   bool cancelledDuring(const std::string& step);
   std::string path(const std::string& relative) const;
   std::string repoRelative(const std::string& input) const;  // as git status names it

@@ -126,6 +126,7 @@ LiveRelease FlyPlatform::describe(const fly::Status& status) {
   live.version = current->commit.empty() ? release(status.version) : current->commit;
   live.namesCommit = !current->commit.empty();  // images built off a runner carry no GH_SHA
   live.detail = "Fly.io release " + release(status.version) + ", image " + current->image;
+  live.source = "Fly.io (`fly status`)";
   if (static_cast<std::size_t>(onCurrent) != status.machines.size()) {
     live.detail += " (on " + std::to_string(onCurrent) + " of " +
                    std::to_string(status.machines.size()) + " machines)";

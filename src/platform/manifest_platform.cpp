@@ -31,7 +31,9 @@ LiveRelease ManifestPlatform::readLive(std::string_view label) {
     return {"", "", "current_version_command gave no version (" + describeCommandEnd(current) + ")",
             true};
   }
-  return {live, "", "", true};
+  LiveRelease found{live, "", "", true};
+  found.source = "current_version_command";
+  return found;
 }
 
 std::string ManifestPlatform::rollbackCommand() const { return env_.rollbackCommand; }

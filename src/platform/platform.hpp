@@ -27,6 +27,7 @@ struct LiveRelease {
   // False when `version` is only the platform's release number ("v12"): it cannot be compared
   // with a commit.
   bool namesCommit = true;
+  std::string source;  // who said so: "current_version_command", "Fly.io (`fly status`)"
 };
 
 // One rollback: by which mechanism, the command that ran, and how it ended.

@@ -9,18 +9,14 @@
 #include <string>
 #include <string_view>
 
+#include "core/iso_timestamp.hpp"
 #include "core/ports/file_system.hpp"
 
 namespace fd {
 
-using TimePoint = std::chrono::system_clock::time_point;
-
 // The "Deployed at" time of a receipt (this tool's or the factory's Output Template), or nullopt
 // for "not deployed" and for text that is not a receipt.
 std::optional<TimePoint> receiptDeployTime(std::string_view markdown);
-
-// "2026-04-03T21:30:00Z" (seconds may carry a fraction; "+00:00" is UTC too) or nullopt.
-std::optional<TimePoint> parseIsoTimestamp(std::string_view text);
 
 // "dir/DEPLOY-RECEIPT.md" + stamp -> "dir/DEPLOY-RECEIPT-<stamp>.md", then -2, -3….
 std::string archiveName(const std::string& receiptPath, const std::string& stamp, int attempt);

@@ -306,6 +306,26 @@ BOOST_AUTO_TEST_CASE(github_a_head_with_only_newer_reports_deploys_and_names_bot
              repo.receipt());
 }
 
+BOOST_AUTO_TEST_CASE(github_an_empty_commit_over_the_gated_one_says_the_tree_is_the_same) {
+  ::setenv("FD_GITHUB_FIXTURES", FD_BINARY_DIR "/github-fixtures-bypass", 0);
+  FakeGithub github;
+  DeployRepo repo;
+  initRefusedRepo(repo);
+  const std::string gated = repo.head();
+  repo.git("commit -q --allow-empty -m empty");
+  const std::string head = repo.head();
+  const ChildRun run = repo.run({}, actionFor(repo, github, gated));
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(gateRow(repo.receipt(), "Checkout") ==
+             row("Checkout", true, "PASS",
+                 "HEAD " + shortSha(head) + " has the same tree as the gated commit " +
+                     shortSha(gated) + "; the working tree is clean"));
+  BOOST_TEST(contains(repo.receipt(), "- **Deviation**: Deployed tree: HEAD " + head +
+                                          ", content-equivalent to the gated commit " + gated +
+                                          " (the same tree)"),
+             repo.receipt());
+}
+
 BOOST_AUTO_TEST_CASE(github_policy_exact_requires_head_to_be_the_gated_commit) {
   ::setenv("FD_GITHUB_FIXTURES", FD_BINARY_DIR "/github-fixtures-bypass", 0);
   FakeGithub github;

@@ -247,6 +247,15 @@ BOOST_AUTO_TEST_CASE(pull_request_deploys_the_merge_commit_and_finds_checks_on_t
   BOOST_TEST(contains(outputs, "\n" + pr.merge + "\n"), outputs);
   BOOST_TEST(scene.github.state().deployments.back().sha == pr.merge);
   BOOST_TEST(contains(ciRow(scene.receipt()), "| PASS | 1 passed"), ciRow(scene.receipt()));
+  const std::string promotion = linesWith(scene.receipt(), "| Promotion Chain |");
+  BOOST_TEST(contains(promotion, "alpha deployed " + pr.head.substr(0, 7) +
+                                     " successfully at 2026-04-03T20:05:00Z (same content: "
+                                     "nothing changed since)"),
+             promotion);
+  // The receipt names the commit that shipped, never the PR head.
+  const std::string receipt = scene.receipt();
+  BOOST_TEST(contains(receipt, "- **Commit**: " + pr.merge), linesWith(receipt, "Commit"));
+  BOOST_TEST(!contains(receipt, "- **Commit**: " + pr.head), linesWith(receipt, "Commit"));
 }
 
 BOOST_AUTO_TEST_CASE(pull_request_whose_merge_brings_untested_base_code_is_refused) {
@@ -259,6 +268,52 @@ BOOST_AUTO_TEST_CASE(pull_request_whose_merge_brings_untested_base_code_is_refus
   const std::string qa = linesWith(scene.receipt(), "| QA Report |");
   BOOST_TEST(contains(qa, "| STALE |"), qa);
   BOOST_TEST(contains(qa, "app/payments.txt"), qa);
+}
+
+// The reports name T, a merge of the feature with the newer base on main, so the QA and Security
+// gates pass for GitHub's merge commit; the checks ran on the PR head, which lacks the base's
+// payments code. They must not stand in for the merge commit's code.
+BOOST_AUTO_TEST_CASE(pull_request_checks_of_a_head_without_the_base_code_never_pass_ci) {
+  GithubScene scene;
+  DeployRepo& repo = scene.repo;
+  repo.git("checkout -q -b feature");
+  repo.write("app/feature.txt", "a feature\n");
+  repo.commit("feature");
+  repo.git("checkout -q main");
+  repo.write("app/payments.txt", "a newer base, never checked with the feature\n");
+  repo.commit("payments");
+  repo.git("merge -q --no-ff -m tested-together feature");
+  const std::string tested = repo.head();
+  repo.git("checkout -q feature");
+  repo.commitReports("PASS", "CLEAR", tested.substr(0, 7));
+  const std::string head = repo.head();
+  repo.git("checkout -q main");
+  repo.git("merge -q --no-ff -m merge feature");
+  const std::string merge = repo.head();
+  repo.write("../scratch/event.json",
+             "{\"pull_request\":{\"number\":7,\"head\":{\"sha\":\"" + head + "\"}}}");
+  scene.head = merge;
+  scene.eventName = "pull_request";
+  scene.extraEnv["GITHUB_EVENT_PATH"] = repo.scratch("event.json");
+  scene.github.update([&](GithubState& s) {
+    s.checkRuns.clear();
+    for (GhCheckRun run : {scene.check(11, "build"), GithubScene::ownCheckRun()}) {
+      run.headSha = head;
+      s.checkRuns.push_back(run);
+    }
+    s.deployments = {FakeGithub::factoryDeployment(100, merge, "alpha", "900", "success")};
+  });
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(!scene.deployed(run), run.out);
+  BOOST_TEST(contains(linesWith(scene.receipt(), "| QA Report |"), "| PASS |"), scene.receipt());
+  BOOST_TEST(contains(ciRow(scene.receipt()),
+                      "| FAIL | pull_request: the checked-out merge commit " + merge.substr(0, 7) +
+                          " is not the code the checks ran on (PR head " + head.substr(0, 7) +
+                          "): tested " + head.substr(0, 7) +
+                          ", but 1 file changed before the deployed commit " + merge.substr(0, 7) +
+                          ": app/payments.txt"),
+             ciRow(scene.receipt()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -64,6 +64,88 @@ BOOST_AUTO_TEST_CASE(another_runs_deploy_in_progress_stops_this_one_before_the_d
   BOOST_TEST(state.deployments[1].statuses.back().state == "in_progress");  // theirs, untouched
 }
 
+// Claims other runs closed as refused (`error`), all newer than the claim still deploying.
+static void refusedClaims(GithubState& s, std::int64_t firstId, int count,
+                          const std::string& createdAt) {
+  for (int i = 0; i < count; ++i) {
+    GhDeployment refused = FakeGithub::factoryDeployment(firstId + i, kOtherSha, "staging",
+                                                         std::to_string(5000 + i), "error");
+    refused.createdAt = createdAt;
+    s.deployments.push_back(refused);
+  }
+}
+
+static void slowDeployOfRun999(GithubState& s) {
+  s.deployments.push_back(
+      FakeGithub::factoryDeployment(500, kOtherSha, "staging", "999", "in_progress", "bob"));
+  GhWorkflowRun other;
+  other.id = 999;
+  other.status = "in_progress";
+  other.headSha = kOtherSha;
+  s.workflowRuns = {other};
+}
+
+BOOST_AUTO_TEST_CASE(refused_runs_never_push_an_older_deploy_in_progress_out_of_sight) {
+  GithubScene scene("staging");
+  scene.github.update([](GithubState& s) {
+    slowDeployOfRun999(s);
+    refusedClaims(s, 600, 120, "2026-04-03T20:30:00Z");  // more than one page of 100
+  });
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(!scene.deployed(run), run.out);
+  BOOST_TEST(contains(scene.receipt(),
+                      "another deploy to staging is in progress: deployment 500 of 3333333 by run "
+                      "999 (@bob), since 2026-04-03T20:00:00Z; nothing was deployed"),
+             linesWith(scene.receipt(), "Failure reason"));
+  BOOST_TEST(contains(run.out, "::error title=Another deploy is in progress::"),
+             linesWith(run.out, "::error"));
+}
+
+BOOST_AUTO_TEST_CASE(more_recent_claims_than_can_be_read_refuses_rather_than_guess) {
+  GithubScene scene("staging");
+  scene.github.update([](GithubState& s) { refusedClaims(s, 600, 320, "2026-04-03T20:30:00Z"); });
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(!scene.deployed(run), run.out);
+  BOOST_TEST(contains(scene.receipt(),
+                      "cannot tell whether another deploy to staging is in progress: more than "
+                      "300 deployments of staging were created within 5 days"),
+             linesWith(scene.receipt(), "Failure reason"));
+  BOOST_TEST(contains(run.out, "::error title=Cannot tell whether another deploy is in progress::"),
+             linesWith(run.out, "::error"));
+  BOOST_TEST(scene.github.state().deployments.back().statuses.back().state == "error");
+}
+
+BOOST_AUTO_TEST_CASE(control_claims_older_than_any_job_can_run_are_not_read) {
+  GithubScene scene("staging");
+  // Five days and more before this run's claim (2026-04-03T21:30): their jobs have ended.
+  scene.github.update([](GithubState& s) { refusedClaims(s, 600, 320, "2026-03-29T21:00:00Z"); });
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(scene.github.count("GET", "/deployments/650/statuses") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_list_that_predates_this_runs_own_claim_is_never_trusted) {
+  GithubScene scene("staging");
+  // GitHub's replicas: the claim is missing from the list, and again when it is read again.
+  scene.github.update([](GithubState& s) { s.deploymentListLag = 2; });
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(!scene.deployed(run), run.out);
+  BOOST_TEST(contains(scene.receipt(),
+                      "cannot tell whether another deploy to staging is in progress: GitHub does "
+                      "not list this run's own deployment 900001 among those of staging yet"),
+             linesWith(scene.receipt(), "Failure reason"));
+}
+
+BOOST_AUTO_TEST_CASE(control_a_list_that_lags_once_is_read_again) {
+  GithubScene scene("staging");
+  scene.github.update([](GithubState& s) { s.deploymentListLag = 1; });
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 0, run.all());
+}
+
 BOOST_AUTO_TEST_CASE(control_an_unfinished_deployment_of_a_run_that_has_ended_does_not_block) {
   GithubScene scene("staging");
   scene.github.update([](GithubState& s) {

@@ -153,6 +153,50 @@ BOOST_AUTO_TEST_CASE(an_unhealthy_prod_is_rolled_back_by_redeploying_the_previou
              run.all());
 }
 
+BOOST_AUTO_TEST_CASE(another_runs_release_live_after_the_deploy_fails_it_without_a_rollback) {
+  FlyProject project;
+  for (const char* environment : {"alpha", "staging", "prod"}) {
+    BOOST_REQUIRE_EQUAL(project.deploy(environment).exitCode, 0);
+  }
+  const std::string other = "3333333333333333333333333333333333333333";
+  project.promoteNewCommit({{"fake-fly-overtaken", "shop " + other + "\n"}});
+  const std::string ours = project.repo.head().substr(0, 7);
+  const ChildRun run = project.deploy("prod");
+  BOOST_TEST(run.exitCode == 1, run.all());
+  const std::string receipt = project.repo.receipt();
+  BOOST_TEST(bullet(receipt, "Failed step") == "live version", receipt);
+  BOOST_TEST(contains(bullet(receipt, "Failure reason"),
+                      "Fly.io (`fly status`) reports " + other +
+                          " live on prod (Fly.io release v3, image "
+                          "registry.fly.io/shop:deployment-01HFAKE00000007@sha256:"),
+             receipt);
+  BOOST_TEST(contains(bullet(receipt, "Failure reason"),
+                      ", not " + ours + ": another deploy replaced this one while it ran"),
+             receipt);
+  BOOST_TEST(bullet(receipt, "Rollback performed") == "NO", receipt);
+  BOOST_TEST(!project.fly.called("--image"));  // rolling back would undo the other deploy
+}
+
+// The seed's Fly.io failure before release: nothing went out, prod still runs v1, no rollback.
+BOOST_AUTO_TEST_CASE(a_prod_build_that_fails_before_release_leaves_the_live_release_alone) {
+  FlyProject project;
+  for (const char* environment : {"alpha", "staging", "prod"}) {
+    BOOST_REQUIRE_EQUAL(project.deploy(environment).exitCode, 0);
+  }
+  project.promoteNewCommit({{"fake-fly-build-fails", "shop\n"}});
+  const ChildRun run = project.deploy("prod");
+  BOOST_TEST(run.exitCode == 1, run.all());
+  const std::string receipt = project.repo.receipt();
+  BOOST_TEST(bullet(receipt, "Status") == "FAILED", receipt);
+  BOOST_TEST(bullet(receipt, "Failed step") == "deploy", receipt);
+  BOOST_TEST(bullet(receipt, "Rollback performed") == "NO", receipt);
+  BOOST_TEST(bullet(receipt, "Failure reason") ==
+                 "deploy_command failed (exit 1); nothing was released: prod still runs v1 and "
+                 "passed its health check, so it was not rolled back",
+             receipt);
+  BOOST_TEST(!project.fly.called("--image"));
+}
+
 BOOST_AUTO_TEST_CASE(a_prod_deploy_that_crashes_in_flyctls_smoke_checks_is_rolled_back) {
   FlyProject project;
   for (const char* environment : {"alpha", "staging", "prod"}) {

@@ -11,11 +11,13 @@
 # $FAKE_FLYCTL_TOKEN when that is set).
 # Deploying from source "builds" an image whose commit is $DEPLOY_SHA (what the app would report);
 # in GitHub Actions (GITHUB_ACTIONS truthy) it is labelled GH_SHA=$GITHUB_SHA, as flyctl does.
-# Source files steer the "build": `fake-fly-build-fails` makes it fail (no release);
+# Source files steer the "build": `fake-fly-build-fails` makes it fail (no release) for the apps
+# it lists (every app when empty);
 # `fake-fly-crashes` lists apps the image crashes in (flyctl's smoke checks fail after the first
 # machine took it: exit 1, release "failed", the app down); `fake-fly-unhealthy` lists apps where
 # it runs but answers its health check with 503 (flyctl succeeds; only the app's own health check
-# can tell). With $FAKE_FLYCTL_APP_DIR set, a deploy writes the live image's commit to
+# can tell); `fake-fly-overtaken` makes another run's deploy land right after (see overtake).
+# With $FAKE_FLYCTL_APP_DIR set, a deploy writes the live image's commit to
 # <dir>/version and creates or removes <dir>/unhealthy, for a fake app to serve.
 set -u
 
@@ -369,6 +371,36 @@ apply_to_app() { # apply_to_app IMAGE_REF
   fi
 }
 
+# `fake-fly-overtaken` lines "APP SHA": right after this deploy succeeds, another run's deploy of
+# SHA (its image labelled GH_SHA=SHA, as flyctl labels a build in Actions) becomes the app's
+# release on every machine. The fake app keeps serving this deploy's build.
+overtake() {
+  other=$(sed -n "s/^$app //p" fake-fly-overtaken 2>/dev/null | head -n1)
+  [ -n "$other" ] || return 0
+  count=$((count + 1))
+  echo "$count" >"$state/counter"
+  ref=registry.fly.io/$app:deployment-01HFAKE$(printf '%08d' "$count")
+  {
+    echo "ref=$ref"
+    echo "commit=$other"
+    echo "digest=sha256:$(printf '%s' "$ref" | sha256sum | cut -d' ' -f1)"
+    echo "gh_sha=$other"
+    echo "gh_repo=octo/shop"
+  } >"$(image_file "$ref")"
+  n=$((n + 1))
+  {
+    echo "id=01FAKERELEASE$n"
+    echo "status=complete"
+    echo "stable=true"
+    echo "reason=deploy"
+    echo "description=Deploy image"
+    echo "image=$ref"
+    echo "created=$(now)"
+  } >"$dir/releases/$n"
+  echo "$n" >"$dir/current"
+  printf 'e784%04d %s %s\nd891%04d %s %s\n' "$n" "$n" "$ref" "$n" "$n" "$ref" >"$dir/machines"
+}
+
 cmd_deploy() {
   require_token
   resolve_app
@@ -389,7 +421,9 @@ cmd_deploy() {
     echo "image found: img_$count"
     description="Deploy image"
   else
-    [ ! -e fake-fly-build-fails ] || fail "failed to fetch an image or build from source: error building: exit code: 1"
+    if [ -e fake-fly-build-fails ] && { [ ! -s fake-fly-build-fails ] || grep -qx "$app" fake-fly-build-fails; }; then
+      fail "failed to fetch an image or build from source: error building: exit code: 1"
+    fi
     ref=registry.fly.io/$app:deployment-01HFAKE$(printf '%08d' "$count")
     img=$(image_file "$ref")
     {
@@ -446,6 +480,7 @@ cmd_deploy() {
   echo " ✔ [2/2] Machine d891$(printf '%04d' "$n") [app] update succeeded"
   echo "-------"
   echo "Visit your newly deployed app at https://$app.fly.dev/"
+  overtake
 }
 
 case "$words" in

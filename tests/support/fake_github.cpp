@@ -768,6 +768,10 @@ Answer FakeGithub::Impl::route(const ServerRequest& request, const std::string& 
     if (get) {
       std::vector<std::string> items;
       for (auto it = state.deployments.rbegin(); it != state.deployments.rend(); ++it) {
+        if (it->unlistedReads > 0) {
+          --it->unlistedReads;
+          continue;
+        }
         if (query.count("environment") && it->environment != query.at("environment")) continue;
         if (query.count("sha") && it->sha != query.at("sha")) continue;
         if (query.count("task") && it->task != query.at("task")) continue;
@@ -804,6 +808,7 @@ Answer FakeGithub::Impl::route(const ServerRequest& request, const std::string& 
           body.HasMember("transient_environment") && body["transient_environment"].GetBool();
       created.createdAt = iso(kEpoch + created.id % 100000);
       created.requestBody = request.body;
+      created.unlistedReads = state.deploymentListLag;
       state.deployments.push_back(created);
       return {json(201, deployment(created)), kCreateDeployment};
     }

@@ -106,6 +106,7 @@ struct GhDeployment {
   bool transientEnvironment = false;
   std::string createdAt = "2026-04-01T10:00:00Z";
   std::string requestBody;                   // what POST /deployments received
+  int unlistedReads = 0;                     // list reads that still miss it (replica lag)
   std::vector<GhDeploymentStatus> statuses;  // oldest first
 };
 
@@ -122,6 +123,9 @@ struct GithubState {
   std::vector<GhDeployment> deployments;  // oldest first; served newest first
   std::string token;                      // non-empty: requests without "Bearer <token>" get 401
   std::int64_t nextId = 900000;
+  // GitHub answers reads from replicas: a deployment created by POST is missing from this many
+  // GET /deployments lists that follow its creation.
+  int deploymentListLag = 0;
 };
 
 struct ServedAnswer {
