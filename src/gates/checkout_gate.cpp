@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "core/text.hpp"
 #include "gates/report_gate.hpp"
 
 namespace fd {
@@ -33,12 +34,6 @@ CheckoutVerdict refuse(std::string notes, std::string rerun) {
   verdict.result.row = GateRow{kGate, true, "FAIL", std::move(notes)};
   verdict.result.rerun = std::move(rerun);
   return verdict;
-}
-
-std::string joined(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string out;
-  for (const std::string& part : parts) out += (out.empty() ? "" : separator) + part;
-  return out;
 }
 
 class CheckoutCheck {
@@ -182,7 +177,7 @@ class CheckoutCheck {
     if (!allowed_.empty()) {
       const std::string what = std::to_string(allowed_.size()) + " untracked" +
                                filesWord(allowed_.size()) + " allowed by allow-untracked (" +
-                               joined(request_.allowUntracked, ", ") + "): " + listPaths(allowed_);
+                               join(request_.allowUntracked, ", ") + "): " + listPaths(allowed_);
       row.notes += " but for " + what;
       verdict.deviations.push_back("Shipped " + what);
     }
@@ -219,7 +214,7 @@ bool allowsUntracked(const std::string& pattern, const std::string& path) {
 
 CheckoutVerdict checkCheckout(const CheckoutRequest& request, GitRepository* git) {
   if (!request.unsafeFiles.empty()) {
-    return refuse(joined(request.unsafeFiles, "; "),
+    return refuse(join(request.unsafeFiles, "; "),
                   "replace the symbolic links with regular files, commit, then deploy again");
   }
   if (git == nullptr) {

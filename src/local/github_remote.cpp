@@ -83,12 +83,6 @@ std::string withoutTrailingSlashes(std::string url) {
   return url;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string text;
-  for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
-  return text;
-}
-
 std::string variable(const Environment& env, const char* name) {
   return trim(env.get(name).value_or(""));
 }
@@ -151,7 +145,7 @@ std::optional<GithubRemote> findGithubRemote(const std::vector<GitRemote>& remot
     hosts.push_back(remote->name + " is on " + parsed->host);
   }
   why = hosts.empty() ? "no git remote names a hosted repository"
-                      : "no git remote is on GitHub (" + joined(hosts) +
+                      : "no git remote is on GitHub (" + join(hosts, ", ") +
                             "; for GitHub Enterprise Server set GH_HOST to its host name)";
   return std::nullopt;
 }

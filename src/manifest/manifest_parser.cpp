@@ -7,6 +7,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "core/platform_name.hpp"
 #include "manifest/diagnostics.hpp"
 #include "manifest/environments_field.hpp"
 #include "manifest/field_readers.hpp"
@@ -74,7 +75,7 @@ std::string readRequiredText(const Json& root, std::string_view key, std::string
 }
 
 // Settings that only make sense together, checked once defaults and overrides are merged.
-void checkCombinations(const EnvConfig& env, Diagnostics& d) {
+void checkCombinations(const std::string& platform, const EnvConfig& env, Diagnostics& d) {
   const std::string path = manifest::childPath("environments", env.name);
   const bool hasThreshold = env.maxErrorRate.has_value() || env.maxErrorRateIncrease.has_value();
   if (hasThreshold && env.errorRateCommand.empty()) {
@@ -87,7 +88,8 @@ void checkCombinations(const EnvConfig& env, Diagnostics& d) {
               "error_rate_command is set without max_error_rate or "
               "max_error_rate_increase: the error rate is recorded but never fails a deploy");
   }
-  if (!env.requiredSecrets.empty() && env.secretsCommand.empty()) {
+  // Fly.io lists secret names itself (`fly secrets list --json`, src/platform/).
+  if (!env.requiredSecrets.empty() && env.secretsCommand.empty() && !isFlyPlatform(platform)) {
     d.error(path,
             "required_secrets is set but secrets_command is not: nothing would list the "
             "secrets to look for them");
@@ -155,7 +157,7 @@ Result<Manifest> readManifest(const Json& root, const std::string& displayPath,
     EnvConfig env = parsed.own;
     manifest::applyLayer(defaults, env);
     manifest::applyLayer(parsed.layer, env);
-    if (fieldsParsed) checkCombinations(env, d);
+    if (fieldsParsed) checkCombinations(result.platform, env, d);
     result.environments.push_back(std::move(env));
   }
   for (const EnvConfig& env : result.environments) {

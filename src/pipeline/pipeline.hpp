@@ -76,6 +76,7 @@ class Pipeline {
   bool preparePlatform();
   // readiness_step.cpp
   bool checkReadiness();
+  bool checkSecrets();
   // live_version.cpp
   LiveVersion readLiveVersion(std::string_view label);
   // Before declaring success: what the platform says is live must be this deploy (when it can

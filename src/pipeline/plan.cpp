@@ -29,8 +29,8 @@ void Pipeline::printPlan() {
     return;
   }
   plan += "Would run:\n";
-  if (!env_.secretsCommand.empty())
-    plan += "  readiness: " + orNone(env_.secretsCommand) + " (output hidden)\n";
+  if (const std::string secrets = platform().secretsSource(); !secrets.empty())
+    plan += "  readiness: " + orNone(secrets) + " (output hidden)\n";
   if (const std::string live = platform().liveVersionSource(); !live.empty())
     plan += "  previous version: " + orNone(live) + "\n";
   plan += "  deploy: " + orNone(env_.deployCommand) + " (timeout " +

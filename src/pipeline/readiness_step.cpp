@@ -12,6 +12,8 @@ namespace fd {
 
 namespace {
 
+constexpr auto kReadinessTimeout = std::chrono::seconds(120);  // each command of the step
+
 // Whether `name` appears as a whole word in the secrets listing (names only are ever compared).
 bool listsSecret(const std::string& listing, const std::string& name) {
   std::size_t pos = 0;
@@ -58,38 +60,46 @@ std::string labelOf(const std::string& version, GitRepository* git) {
 
 }  // namespace
 
-bool Pipeline::checkReadiness() {
-  log_.beginGroup("Readiness");
-  const auto timeout = std::chrono::seconds(120);
-  if (!env_.secretsCommand.empty()) {
-    const CommandResult listed =
-        commands_.run("secrets", env_.secretsCommand, timeout, Echo::Silent);
-    if (cancelledDuring("readiness")) return log_.endGroup(), false;
-    if (!listed.succeeded()) {
-      fail("readiness", "secrets_command failed (" + describeCommandEnd(listed) +
-                            "); its output is not shown because it lists secrets");
-      log_.error(record_.failureReason);
-      return log_.endGroup(), false;
-    }
-    registerListedValues(listed.output, masker_);  // masked by us; never sent to ::add-mask::
-    std::vector<std::string> missing;
-    for (const std::string& name : env_.requiredSecrets) {
-      if (!listsSecret(listed.output, name)) missing.push_back(name);
-    }
-    if (!missing.empty()) {
-      std::string names;
-      for (const std::string& name : missing) names += (names.empty() ? "" : ", ") + name;
-      fail("readiness", "required secrets missing from the secrets_command listing: " + names);
-      log_.error(record_.failureReason);
-      return log_.endGroup(), false;
-    }
-    log_.info("secrets: " + std::to_string(env_.requiredSecrets.size()) +
-              " required secret name(s) present");
-  } else if (!env_.requiredSecrets.empty()) {
+// The required secret names, listed by the manifest's secrets_command or the platform's built-in.
+bool Pipeline::checkSecrets() {
+  const SecretsListing listing = platform().listSecrets(kReadinessTimeout);
+  if (!listing.askable) {
+    if (env_.requiredSecrets.empty()) return true;
     fail("readiness", "required_secrets is set but there is no secrets_command to list them");
     log_.error(record_.failureReason);
-    return log_.endGroup(), false;
+    return false;
   }
+  if (cancelledDuring("readiness")) return false;
+  if (!listing.ran.succeeded() || !listing.problem.empty()) {
+    fail("readiness",
+         listing.source + " failed (" +
+             (listing.problem.empty() ? describeCommandEnd(listing.ran) : listing.problem) +
+             "); its output is not shown because it lists secrets");
+    log_.error(record_.failureReason);
+    return false;
+  }
+  registerListedValues(listing.ran.output, masker_);  // masked by us; never sent to ::add-mask::
+  std::vector<std::string> missing;
+  for (const std::string& name : env_.requiredSecrets) {
+    const bool listed = listing.names ? std::find(listing.names->begin(), listing.names->end(),
+                                                  name) != listing.names->end()
+                                      : listsSecret(listing.ran.output, name);
+    if (!listed) missing.push_back(name);
+  }
+  if (!missing.empty()) {
+    fail("readiness", "required secrets missing from the " + listing.source +
+                          " listing: " + join(missing, ", "));
+    log_.error(record_.failureReason);
+    return false;
+  }
+  log_.info("secrets: " + std::to_string(env_.requiredSecrets.size()) +
+            " required secret name(s) present (" + listing.source + ")");
+  return true;
+}
+
+bool Pipeline::checkReadiness() {
+  log_.beginGroup("Readiness");
+  if (!checkSecrets()) return log_.endGroup(), false;
 
   const Result<std::vector<LedgerEntry>> history = mode_.ledger->successful(env_.name);
   if (history && !history->empty()) record_.previousVersion = history->front().sha;
@@ -110,7 +120,7 @@ bool Pipeline::checkReadiness() {
 
   if (inputs_.environment == Target::Prod && !env_.errorRateCommand.empty()) {
     const CommandResult baseline =
-        commands_.run("error rate (baseline)", env_.errorRateCommand, timeout);
+        commands_.run("error rate (baseline)", env_.errorRateCommand, kReadinessTimeout);
     if (baseline.succeeded()) baselineErrorRate_ = parseErrorRate(baseline.output);
     baselineDetail_ =
         baseline.succeeded() ? "output was not a number" : describeCommandEnd(baseline);

@@ -7,6 +7,8 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "core/text.hpp"
+
 namespace fd::fly {
 
 namespace {
@@ -148,6 +150,24 @@ Result<std::vector<Release>> parseReleases(std::string_view output) {
   std::stable_sort(releases.begin(), releases.end(),
                    [](const Release& a, const Release& b) { return a.version > b.version; });
   return releases;
+}
+
+Result<std::vector<std::string>> parseSecretNames(std::string_view output) {
+  std::vector<std::string> names;
+  if (trim(output) == "null") return names;  // Go's nil slice: an app without secrets
+  Result<rapidjson::Document> document = documentIn(output, '[', "fly secrets list --json");
+  if (!document) return document.error();
+  for (const Json& json : document->GetArray()) {
+    // fly-go's AppSecret tags it "name"; older GraphQL-era builds printed "Name".
+    std::string name = text(json, "name");
+    if (name.empty()) name = text(json, "Name");
+    if (name.empty()) {
+      return makeError(ErrorCode::InvalidArgument,
+                       "fly secrets list --json: a secret without \"name\"");
+    }
+    names.push_back(std::move(name));
+  }
+  return names;
 }
 
 }  // namespace fd::fly

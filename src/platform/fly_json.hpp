@@ -1,5 +1,6 @@
 // flyctl's JSON, read the way flyctl writes it (superfly/flyctl, internal/command/status and
-// apps/releases.go; types from superfly/fly-go): `fly status --json` and `fly releases --json`.
+// apps/releases.go, secrets/list.go; types from superfly/fly-go): `fly status --json`,
+// `fly releases --json` and `fly secrets list --json`.
 #pragma once
 
 #include <string>
@@ -42,5 +43,7 @@ struct Release {
 Result<Status> parseStatus(std::string_view output);
 // Newest first, as flyctl sorts them.
 Result<std::vector<Release>> parseReleases(std::string_view output);
+// `fly secrets list --json`: the secrets' names (each entry's "name"; values are never listed).
+Result<std::vector<std::string>> parseSecretNames(std::string_view output);
 
 }  // namespace fd::fly

@@ -44,11 +44,6 @@ std::string release(int version) { return "v" + std::to_string(version); }
 
 }  // namespace
 
-bool isFlyPlatform(const std::string& platform) {
-  const std::string name = toLower(trim(platform));
-  return name == "fly.io" || name == "fly" || name == "flyio" || name == "fly io";
-}
-
 FlyPlatform::FlyPlatform(const EnvConfig& env, PlatformServices services)
     : env_(env), services_(services), manifest_(env, services.commands) {
   const bool seedRollback = fly::isReleasesRollback(env.rollbackCommand);
@@ -105,9 +100,9 @@ LiveRelease FlyPlatform::readLive(std::string_view label) {
   if (!env_.currentVersionCommand.empty()) return manifest_.readLive(label);
   const std::string command = fly("status --app " + env_.appName + " --json");
   const CommandResult ran = services_.commands.run(label, command, kAskTimeout, Echo::Quiet);
-  if (!ran.succeeded()) return {"", "", failure("`" + command + "`", ran), true};
+  if (!ran.succeeded()) return liveUnknown(failure("`" + command + "`", ran), true);
   Result<fly::Status> status = fly::parseStatus(ran.output);
-  if (!status) return {"", "", status.message(), true};
+  if (!status) return liveUnknown(status.message(), true);
   return describe(*status);
 }
 
@@ -116,7 +111,7 @@ LiveRelease FlyPlatform::describe(const fly::Status& status) {
       status.machines.begin(), status.machines.end(),
       [&status](const fly::Machine& machine) { return machine.release == status.version; });
   if (status.version == 0 || current == status.machines.end()) {
-    return {"", "", "Fly.io reports no live release of " + env_.appName, true};
+    return liveUnknown("Fly.io reports no live release of " + env_.appName, true);
   }
   const auto onCurrent = std::count_if(
       status.machines.begin(), status.machines.end(),
@@ -155,6 +150,30 @@ std::string FlyPlatform::rollbackMechanism() const {
 std::string FlyPlatform::liveVersionSource() const {
   if (!env_.currentVersionCommand.empty()) return manifest_.liveVersionSource();
   return fly("status --app " + env_.appName + " --json") + " (Fly.io built-in)";
+}
+
+// The manifest's secrets_command wins (the /setup one, a table, works); without one the names
+// come from flyctl's JSON, compared exactly.
+std::string FlyPlatform::secretsSource() const {
+  if (!env_.secretsCommand.empty()) return manifest_.secretsSource();
+  return fly("secrets list --app " + env_.appName + " --json") + " (Fly.io built-in)";
+}
+
+SecretsListing FlyPlatform::listSecrets(std::chrono::seconds timeout) {
+  if (!env_.secretsCommand.empty()) return manifest_.listSecrets(timeout);
+  SecretsListing listing;
+  listing.askable = true;
+  listing.source = "Fly.io built-in (`fly secrets list --json`)";
+  listing.ran = services_.commands.run(
+      "secrets", fly("secrets list --app " + env_.appName + " --json"), timeout, Echo::Silent);
+  if (!listing.ran.succeeded()) return listing;
+  Result<std::vector<std::string>> names = fly::parseSecretNames(listing.ran.output);
+  if (names) {
+    listing.names = std::move(names).value();
+  } else {
+    listing.problem = names.message();
+  }
+  return listing;
 }
 
 const fly::Release* FlyPlatform::target(const std::vector<fly::Release>& releases,

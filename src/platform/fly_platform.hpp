@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/manifest.hpp"
+#include "core/platform_name.hpp"
 #include "platform/fly_json.hpp"
 #include "platform/manifest_platform.hpp"
 #include "platform/platform.hpp"
@@ -23,6 +24,8 @@ class FlyPlatform : public Platform {
   std::string rollbackCommand() const override;
   std::string rollbackMechanism() const override;
   std::string liveVersionSource() const override;
+  std::string secretsSource() const override;
+  SecretsListing listSecrets(std::chrono::seconds timeout) override;
   RollbackAttempt rollBack(const std::string& toVersion, std::chrono::seconds timeout) override;
 
  private:
@@ -47,8 +50,5 @@ class FlyPlatform : public Platform {
   std::map<std::string, Seen> seen_;  // every version readLive reported, with its release
   std::string firstImage_;            // the image live at the first read (before the deploy)
 };
-
-// Whether the manifest's platform field names Fly.io ("fly.io", "Fly", "flyio").
-bool isFlyPlatform(const std::string& platform);
 
 }  // namespace fd

@@ -22,16 +22,17 @@ std::vector<std::string> ManifestPlatform::notices() const {
 
 LiveRelease ManifestPlatform::readLive(std::string_view label) {
   if (env_.currentVersionCommand.empty()) {
-    return {"", "", "no current_version_command in the manifest", false};
+    return liveUnknown("no current_version_command in the manifest", false);
   }
   const CommandResult current = commands_.run(label, env_.currentVersionCommand, kAskTimeout);
   const std::string live =
       current.succeeded() && !current.tail.empty() ? trim(current.tail.front()) : "";
   if (live.empty()) {
-    return {"", "", "current_version_command gave no version (" + describeCommandEnd(current) + ")",
-            true};
+    return liveUnknown(
+        "current_version_command gave no version (" + describeCommandEnd(current) + ")", true);
   }
-  LiveRelease found{live, "", "", true};
+  LiveRelease found = liveUnknown("", true);
+  found.version = live;
   found.source = "current_version_command";
   return found;
 }
@@ -43,6 +44,17 @@ std::string ManifestPlatform::rollbackMechanism() const {
 }
 
 std::string ManifestPlatform::liveVersionSource() const { return env_.currentVersionCommand; }
+
+std::string ManifestPlatform::secretsSource() const { return env_.secretsCommand; }
+
+SecretsListing ManifestPlatform::listSecrets(std::chrono::seconds timeout) {
+  SecretsListing listing;
+  if (env_.secretsCommand.empty()) return listing;
+  listing.askable = true;
+  listing.source = "secrets_command";
+  listing.ran = commands_.run("secrets", env_.secretsCommand, timeout, Echo::Silent);
+  return listing;
+}
 
 RollbackAttempt ManifestPlatform::rollBack(const std::string& /*toVersion*/,
                                            std::chrono::seconds timeout) {

@@ -20,6 +20,8 @@ class ManifestPlatform : public Platform {
   std::string rollbackCommand() const override;
   std::string rollbackMechanism() const override;
   std::string liveVersionSource() const override;
+  std::string secretsSource() const override;
+  SecretsListing listSecrets(std::chrono::seconds timeout) override;
   RollbackAttempt rollBack(const std::string& toVersion, std::chrono::seconds timeout) override;
 
  private:

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,11 +31,31 @@ struct LiveRelease {
   std::string source;  // who said so: "current_version_command", "Fly.io (`fly status`)"
 };
 
+// A LiveRelease that does not know the version, saying why.
+inline LiveRelease liveUnknown(std::string problem, bool askable) {
+  LiveRelease live;
+  live.problem = std::move(problem);
+  live.askable = askable;
+  return live;
+}
+
 // One rollback: by which mechanism, the command that ran, and how it ended.
 struct RollbackAttempt {
   std::string mechanism;  // "manifest rollback_command" or "Fly.io built-in (…)"
   std::string command;    // what ran, expanded; empty when nothing could run
   CommandResult result;
+};
+
+// The secret names the environment has, for the readiness check. The listing's output is never
+// shown: it lists secrets (and some commands print values).
+struct SecretsListing {
+  bool askable = false;  // the manifest or the platform has a way to list
+  std::string source;    // "secrets_command", "Fly.io built-in (`fly secrets list --json`)"
+  CommandResult ran;
+  // Set when the platform read the names itself (exact); otherwise a name counts as listed when
+  // it appears as a word of `ran.output`.
+  std::optional<std::vector<std::string>> names;
+  std::string problem;  // why the names could not be read from a command that succeeded
 };
 
 // What a platform works with: the manifest's command runner (its PATH and variables too), the
@@ -65,6 +86,10 @@ class Platform {
   virtual std::string rollbackMechanism() const = 0;
   // Where readLive gets its answer, for the plan: a command, or empty when it cannot ask.
   virtual std::string liveVersionSource() const = 0;
+  // Where listSecrets gets its answer, for the plan: a command, or empty when it cannot list.
+  virtual std::string secretsSource() const = 0;
+  // Lists the environment's secret names, its output hidden; `timeout` bounds the command.
+  virtual SecretsListing listSecrets(std::chrono::seconds timeout) = 0;
   // Rolls back to `toVersion` (what readLive said before the deploy, or the ledger's last
   // success); `timeout` bounds each command it runs.
   virtual RollbackAttempt rollBack(const std::string& toVersion, std::chrono::seconds timeout) = 0;

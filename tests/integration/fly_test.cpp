@@ -197,6 +197,41 @@ BOOST_AUTO_TEST_CASE(a_prod_build_that_fails_before_release_leaves_the_live_rele
   BOOST_TEST(!project.fly.called("--image"));
 }
 
+// Without secrets_command, Fly.io lists the names itself (`fly secrets list --json`), exactly.
+BOOST_AUTO_TEST_CASE(required_secrets_are_checked_with_flys_own_listing) {
+  FlyProject project;
+  std::string manifest = project.repo.read(".factory/deploy-config.json");
+  const std::string lister = "  \"secrets_command\": \"fly secrets list --app {app_name}\",\n";
+  BOOST_REQUIRE(manifest.find(lister) != std::string::npos);
+  manifest.replace(manifest.find(lister), lister.size(),
+                   "  \"required_secrets\": [\"DATABASE_URL\"],\n");
+  project.repo.write(".factory/deploy-config.json", manifest);
+  project.repo.commit("fly lists the secrets");
+  project.repo.commitReports();
+  BOOST_REQUIRE_EQUAL(
+      project.fly.run({"secrets", "set", "DATABASE_URL=postgres://u:pw@db", "-a", "shop-alpha"})
+          .exitCode,
+      0);
+  const ChildRun ready = project.deploy("alpha");
+  BOOST_TEST(ready.exitCode == 0, ready.all());
+  BOOST_TEST(project.fly.called("secrets list --app shop-alpha --json"));
+  BOOST_TEST(contains(ready.out,
+                      "secrets: 1 required secret name(s) present (Fly.io built-in "
+                      "(`fly secrets list --json`))"),
+             ready.out);
+  // staging has no DATABASE_URL: its listing holds only a name that merely contains it.
+  BOOST_REQUIRE_EQUAL(
+      project.fly.run({"secrets", "set", "OLD_DATABASE_URL_X=1", "-a", "shop-staging"}).exitCode,
+      0);
+  const ChildRun missing = project.deploy("staging");
+  BOOST_TEST(missing.exitCode == 1, missing.all());
+  BOOST_TEST(bullet(project.repo.receipt(), "Failure reason") ==
+                 "required secrets missing from the Fly.io built-in (`fly secrets list --json`) "
+                 "listing: DATABASE_URL",
+             project.repo.receipt());
+  BOOST_TEST(!project.fly.called("deploy -c fly.staging.toml"));
+}
+
 BOOST_AUTO_TEST_CASE(a_prod_deploy_that_crashes_in_flyctls_smoke_checks_is_rolled_back) {
   FlyProject project;
   for (const char* environment : {"alpha", "staging", "prod"}) {

@@ -141,4 +141,37 @@ BOOST_AUTO_TEST_CASE(a_release_without_a_version_is_refused) {
   BOOST_TEST(releases.message() == R"(fly releases --json: a release without "Version")");
 }
 
+BOOST_AUTO_TEST_CASE(secret_names_are_read_exactly_from_the_json_list) {
+  const auto names = fd::fly::parseSecretNames(R"(A new version of flyctl is available
+[
+    {
+        "name": "DATABASE_URL",
+        "digest": "2c7d1e5f0a9b3c48",
+        "status": "Deployed"
+    },
+    {
+        "Name": "SESSION_KEY",
+        "Digest": "9f0e1d2c3b4a5968"
+    }
+]
+)");
+  BOOST_REQUIRE_MESSAGE(names.ok(), problem(names));
+  BOOST_TEST((*names == std::vector<std::string>{"DATABASE_URL", "SESSION_KEY"}));
+}
+
+BOOST_AUTO_TEST_CASE(an_app_without_secrets_lists_none) {
+  for (const char* output : {"[]\n", "null\n"}) {
+    const auto names = fd::fly::parseSecretNames(output);
+    BOOST_REQUIRE_MESSAGE(names.ok(), problem(names));
+    BOOST_TEST(names->empty(), output);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_secrets_listing_that_is_not_json_names_is_refused) {
+  const auto table = fd::fly::parseSecretNames("NAME\tDIGEST\tSTATUS\nDATABASE_URL\tab12\n");
+  BOOST_TEST(problem(table) == "fly secrets list --json: no JSON array in the output");
+  const auto nameless = fd::fly::parseSecretNames(R"([{"digest": "ab12"}])");
+  BOOST_TEST(problem(nameless) == R"(fly secrets list --json: a secret without "name")");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
