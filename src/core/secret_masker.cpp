@@ -217,19 +217,23 @@ void maskSpans(std::string& text, std::vector<Span> spans) {
   for (const auto& [begin, end] : merged) text.replace(begin, end - begin, SecretMasker::kMask);
 }
 
-bool endsUserInfo(char c) {
-  return c == '/' || c == '@' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' ||
+bool endsAuthority(char c) {
+  return c == '/' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' ||
          static_cast<unsigned char>(c) <= 0x20U;
 }
 
-// Where the passwords of "scheme://user:password@host" URLs stand in `text`.
+// Where the passwords of "scheme://user:password@host" URLs stand in `text`. The user info ends
+// at the authority's last '@': a password with a literal '@' (not percent-encoded, as people
+// write them) is masked whole, not up to its own '@'.
 std::vector<Span> urlPasswordSpans(std::string_view text) {
   std::vector<Span> spans;
   for (std::size_t at = text.find("://"); at != std::string::npos; at = text.find("://", at + 3)) {
     const std::size_t start = at + 3;
-    std::size_t end = start;
-    while (end < text.size() && !endsUserInfo(text[end])) ++end;
-    if (end >= text.size() || text[end] != '@') continue;
+    std::size_t end = std::string_view::npos;
+    for (std::size_t i = start; i < text.size() && !endsAuthority(text[i]); ++i) {
+      if (text[i] == '@') end = i;
+    }
+    if (end == std::string_view::npos) continue;
     const std::size_t colon = text.find(':', start);
     if (colon >= end || colon + 1 == end) continue;
     if (text.substr(colon + 1, end - colon - 1) == SecretMasker::kMask) continue;

@@ -135,4 +135,12 @@ BOOST_AUTO_TEST_CASE(a_safe_cut_moves_before_a_secret_it_would_split) {
   BOOST_TEST(masker.safeCut(text, 45) == 38U);
 }
 
+BOOST_AUTO_TEST_CASE(a_url_password_with_a_literal_at_sign_is_masked_whole) {
+  const fd::SecretMasker masker;
+  BOOST_TEST(masker.mask("postgres://u:At@Sign222@db/shop") == "postgres://u:***@db/shop");
+  BOOST_TEST(masker.mask("redis://:p@ss@cache:6379 and mail@example.com") ==
+             "redis://:***@cache:6379 and mail@example.com");
+  BOOST_TEST(masker.mask("https://example.com/a@b") == "https://example.com/a@b");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
