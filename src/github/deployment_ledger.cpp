@@ -173,19 +173,28 @@ bool GithubDeploymentLedger::runHasEnded(const DeploymentMark& mark) {
   auto run = client_.get(repoPath() + "/actions/runs/" + mark.runId);
   // Unreadable (no `actions: read`): assume it is still deploying. A deploy is never started on a
   // guess that nobody else is.
-  return run && stringField(run->json, "status") == "completed";
+  if (!run) return false;
+  // The run is re-running: the attempt that made the claim has ended.
+  const std::int64_t attempt = intField(run->json, "run_attempt");
+  if (attempt > 0 && !mark.runAttempt.empty() && toId(mark.runAttempt) > 0 &&
+      toId(mark.runAttempt) < attempt)
+    return true;
+  return stringField(run->json, "status") == "completed";
 }
 
 Result<std::optional<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::deployInProgress(
     const std::string& environment, std::int64_t ownId) {
   auto claims = recentClaims(client_, listUrl(environment), environment, ownId);
   if (!claims) return claims.error();
+  // A younger claim yields to this one: its state is not needed (one request each spared).
+  std::erase_if(*claims, [ownId](const ListedDeployment& each) {
+    return each.id == ownId || (ownId != 0 && each.id > ownId);
+  });
   auto found = withStates(environment, *claims);
   if (!found) return found.error();
   std::optional<Recorded> oldest;
   for (Recorded& each : *found) {  // newest first: the last match is the oldest claim
-    if (each.id == ownId || !inProgress(each.state)) continue;
-    if (ownId != 0 && each.id > ownId) continue;  // a younger claim yields to this one
+    if (!inProgress(each.state)) continue;
     if (runHasEnded(each.mark)) {
       log_.warning("deployment " + std::to_string(each.id) + " of run " + each.mark.runId +
                    " never finished (its run has ended): not treated as in progress");
@@ -278,36 +287,61 @@ Result<std::string> GithubDeploymentLedger::create(const DeployContext& context)
   return id;
 }
 
+// Without its claim this deploy would be invisible to every other run's check.
+std::string GithubDeploymentLedger::unclaimedRefusal(const std::string& environment,
+                                                     const std::string& why) const {
+  return "cannot tell whether another deploy to " + environment +
+         " is in progress: this run's deployment, its claim on " + environment +
+         ", could not be created (" + why +
+         "); nothing was deployed. Give the job `deployments: write`, or set "
+         "`create-deployment: false` to deploy with no record and no claim";
+}
+
+// The deployment is the claim: created first, then the older claim wins, so two runs that start
+// together never both deploy. Empty when no other deploy is in progress.
+std::string GithubDeploymentLedger::busyRefusal(const std::string& environment,
+                                                std::int64_t ownId) {
+  auto busy = deployInProgress(environment, ownId);
+  if (!busy) {
+    return "cannot tell whether another deploy to " + environment +
+           " is in progress: " + busy.message();
+  }
+  if (!busy->has_value()) return "";
+  const Recorded& other = **busy;
+  return "another deploy to " + environment + " is in progress: deployment " +
+         std::to_string(other.id) + " of " + shortSha(other.entry.sha) + " by run " +
+         (other.mark.runId.empty() ? "?" : other.mark.runId) +
+         (other.mark.actor.empty() ? "" : " (@" + other.mark.actor + ")") +
+         (other.entry.time.empty() ? "" : ", since " + other.entry.time) +
+         "; nothing was deployed. Wait for it to finish, then re-run this job (a "
+         "`concurrency:` group per environment makes runs queue instead)";
+}
+
 Result<std::string> GithubDeploymentLedger::begin(const DeployContext& context) {
   Result<std::string> created =
       inputs_.createDeployment ? create(context) : Result<std::string>(std::string());
-  const std::string id = deploymentId_;
-  // The deployment is the claim: created first, then the older claim wins, so two runs that
-  // start together never both deploy. Checked even when nothing could be recorded.
-  auto busy = deployInProgress(context.env.name, toId(id));
-  std::string refusal;
-  if (!busy) {
-    refusal = "cannot tell whether another deploy to " + context.env.name +
-              " is in progress: " + busy.message();
-  } else if (busy->has_value()) {
-    const Recorded& other = **busy;
-    refusal = "another deploy to " + context.env.name + " is in progress: deployment " +
-              std::to_string(other.id) + " of " + shortSha(other.entry.sha) + " by run " +
-              (other.mark.runId.empty() ? "?" : other.mark.runId) +
-              (other.mark.actor.empty() ? "" : " (@" + other.mark.actor + ")") +
-              (other.entry.time.empty() ? "" : ", since " + other.entry.time) +
-              "; nothing was deployed. Wait for it to finish, then re-run this job (a "
-              "`concurrency:` group per environment makes runs queue instead)";
+  if (!inputs_.createDeployment) {
+    log_.warning("create-deployment: false: this deploy makes no claim on " + context.env.name +
+                 ", so other runs cannot see it; only a `concurrency:` group per environment "
+                 "keeps two deploys apart");
   }
+  const std::string id = deploymentId_;
+  const std::string refusal = inputs_.createDeployment && id.empty()
+                                  ? unclaimedRefusal(context.env.name, created.message())
+                                  : busyRefusal(context.env.name, toId(id));
   if (refusal.empty()) {
     if (!id.empty()) warnAboutGithubsOwnDeployment(context);
     return created;  // an error here only means the record is incomplete
   }
   deploymentId_.clear();
   if (!id.empty()) {
+    const bool unsure = refusal.starts_with("cannot tell");
     auto closed = postStatus(
-        id, "error", "not deployed: another deploy to " + context.env.name + " was in progress", "",
-        false);
+        id, "error",
+        std::string("not deployed: ") +
+            (unsure ? "could not tell whether another deploy to " : "another deploy to ") +
+            context.env.name + " was in progress",
+        "", false);
     if (!closed) log_.warning("could not close deployment " + id + ": " + closed.message());
   }
   return makeError(ErrorCode::Aborted, refusal);

@@ -51,6 +51,10 @@ class GithubDeploymentLedger : public DeploymentLedger {
   Result<std::optional<Recorded>> deployInProgress(const std::string& environment,
                                                    std::int64_t ownId);
   bool runHasEnded(const DeploymentMark& mark);
+  // Why this deploy may not start (empty: it may): no claim could be made, or another claim is
+  // older and still deploying, or that cannot be told.
+  std::string unclaimedRefusal(const std::string& environment, const std::string& why) const;
+  std::string busyRefusal(const std::string& environment, std::int64_t ownId);
   // The deployment GitHub created for this job's `environment:` (unmarked, its statuses pointing
   // into this run), if any: then this run leaves two deployments in the history.
   void warnAboutGithubsOwnDeployment(const DeployContext& context);

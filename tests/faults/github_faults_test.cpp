@@ -170,7 +170,7 @@ std::vector<Endpoint> endpoints() {
        "",
        false,
        1,
-       {"could not record the deployment start"},
+       {},
        "**GitHub deployment**"},
       {"deployment_status_create",
        "create deployment status `POST …/deployments/{id}/statuses`",
@@ -186,6 +186,11 @@ std::vector<Endpoint> endpoints() {
        "**GitHub deployment**"},
   };
 }
+
+// The refusal when this run's deployment, its claim, cannot be created.
+const std::string kUnclaimed =
+    "cannot tell whether another deploy to prod is in progress: this run's deployment, its claim "
+    "on prod, could not be created (";
 
 HttpFault rule(const Endpoint& endpoint, HttpFaultKind kind, ServerResponse response = {},
                int times = -1) {
@@ -303,14 +308,20 @@ Outcome expectedOutcome(const GhFault& fault, const Endpoint& endpoint) {
     if (fault.applied) outcome.log.push_back("it was applied; using what it created");
     return outcome;
   }
+  if (endpoint.id == "deployment_create") {  // no claim, so no deploy: others could not see it
+    outcome.exit = 1;
+    outcome.status = "FAILED";
+    outcome.receipt = {"- **Failed step**: deploy lock", kUnclaimed + endpoint.shown, fault.says,
+                       "**Deployed at**: not deployed"};
+    outcome.notInReceipt = {"**GitHub deployment**"};
+    outcome.log = {"::error title=Cannot tell whether another deploy is in progress::"};
+    return outcome;
+  }
   if (endpoint.gate.empty()) {
     outcome.exit = 0;
     outcome.status = "SUCCESS";
     outcome.receipt = {endpoint.passNote};
-    if (endpoint.id == "deployment_create") outcome.notInReceipt = {"**GitHub deployment**"};
-    if (endpoint.id == "deployment_create" || endpoint.id == "deployment_status_create") {
-      outcome.receipt.clear();
-    }
+    if (endpoint.id == "deployment_status_create") outcome.receipt.clear();
     outcome.log = endpoint.warnings;
     outcome.log.push_back(endpoint.shown);
     outcome.log.push_back(fault.says);
@@ -348,6 +359,10 @@ std::string receiptText(const GhFault& fault, const Endpoint& endpoint) {
     return "SUCCESS; CI Checks PASS, this job still excluded by its details_url; debug line "
            "`CI: cannot list this run's jobs (" +
            brief(endpoint.shown) + "…: " + says + ")`";
+  }
+  if (endpoint.id == "deployment_create") {
+    return "FAILED at deploy lock: `" + kUnclaimed + brief(endpoint.shown) + "…: " + says +
+           ")`; not deployed (without its claim, other runs could not see this deploy)";
   }
   if (endpoint.gate.empty()) {
     return "SUCCESS; log: " + joinNeedles(endpoint.warnings) + ": `" + brief(endpoint.shown) +

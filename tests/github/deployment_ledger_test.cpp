@@ -439,9 +439,118 @@ BOOST_AUTO_TEST_CASE(conflict_on_create_is_an_error_naming_the_endpoint) {
   github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
   const auto id = ledger.begin(h.deployContext());
   BOOST_REQUIRE(!id.ok());
+  // No claim, no deploy: other runs could not see this one.
+  BOOST_TEST(static_cast<int>(id.code()) == static_cast<int>(ErrorCode::Aborted));
   BOOST_TEST(id.message() ==
-             "POST /repos/octo/shop/deployments: 409 Conflict: Conflict: Commit status checks "
-             "failed for main.");
+             "cannot tell whether another deploy to prod is in progress: this run's deployment, "
+             "its claim on prod, could not be created (POST /repos/octo/shop/deployments: 409 "
+             "Conflict: Conflict: Commit status checks failed for main.); nothing was deployed. "
+             "Give the job `deployments: write`, or set `create-deployment: false` to deploy "
+             "with no record and no claim");
+}
+
+// The claim check's rules, each pinned: another run's claim still deploying blocks (even before
+// its first status, or near the horizon, or with a time written another way); a younger claim
+// yields; the claim of an attempt its run has re-run has ended.
+GhWorkflowRun running(std::int64_t id, int attempt = 1) {
+  GhWorkflowRun run;
+  run.id = id;
+  run.status = "in_progress";
+  run.attempt = attempt;
+  return run;
+}
+
+GhDeployment claimOfRun999(const std::string& createdAt, bool withStatus = true) {
+  GhDeployment claim =
+      FakeGithub::factoryDeployment(5, std::string(40, '3'), "prod", "999", "in_progress");
+  if (!withStatus) claim.statuses.clear();
+  claim.createdAt = createdAt;
+  return claim;
+}
+
+std::string beginMessage(Harness& h) {
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  const auto begun = ledger.begin(h.deployContext());
+  return begun.ok() ? "deploys" : begun.message();
+}
+
+BOOST_AUTO_TEST_CASE(a_claim_still_deploying_blocks_in_every_form) {
+  const std::vector<std::pair<std::string, GhDeployment>> cases = {
+      {"without a status yet", claimOfRun999("2026-04-03T21:29:59Z", false)},
+      {"4 days 23 hours old", claimOfRun999("2026-03-29T22:30:00Z")},
+      {"a time with an offset", claimOfRun999("2026-04-03T14:29:00-07:00")},
+  };
+  for (const auto& [what, claim] : cases) {
+    Harness h;
+    h.fake.update([&claim](GithubState& s) {
+      s.deployments = {claim};
+      s.workflowRuns = {running(999)};
+    });
+    BOOST_TEST(beginMessage(h).starts_with("another deploy to prod is in progress: deployment 5 "),
+               what);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_younger_claim_yields_to_an_older_one) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    GhDeployment younger =
+        FakeGithub::factoryDeployment(2000000, std::string(40, '3'), "prod", "1001", "in_progress");
+    younger.createdAt = "2026-04-03T21:30:02Z";
+    s.deployments = {younger};
+    s.workflowRuns = {running(1001)};
+  });
+  BOOST_TEST(beginMessage(h) == "deploys");
+  // Its state is not even read.
+  BOOST_TEST(h.fake.count("GET", "/deployments/2000000/statuses") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(the_claim_of_an_attempt_its_run_has_rerun_has_ended) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    s.deployments = {claimOfRun999("2026-04-03T21:00:00Z")};  // attempt 1's
+    s.workflowRuns = {running(999, 2)};
+  });
+  BOOST_TEST(beginMessage(h) == "deploys");
+}
+
+BOOST_AUTO_TEST_CASE(this_runs_earlier_attempt_left_a_claim_that_has_ended) {
+  Harness h;
+  h.context.runAttempt = "2";
+  h.fake.update([](GithubState& s) {
+    GhDeployment claim = claimOfRun999("2026-04-03T21:00:00Z");
+    claim.payload = R"({"factory_deploy":{"schema":1,"kind":"deploy","version":"3333333",)"
+                    R"("run_id":"1000","run_attempt":"1","actor":"carol"}})";
+    s.deployments = {claim};
+    s.workflowRuns = {running(1000, 2)};
+  });
+  BOOST_TEST(beginMessage(h) == "deploys");
+  BOOST_TEST(h.fake.count("GET", "/actions/runs/1000") == 0u);  // known without asking
+}
+
+BOOST_AUTO_TEST_CASE(a_refusal_that_cannot_tell_is_recorded_as_such) {
+  Harness h;
+  h.fake.update([](GithubState& s) { s.deploymentListLag = 2; });
+  BOOST_TEST(beginMessage(h).starts_with("cannot tell whether another deploy to prod"));
+  const GhDeploymentStatus closed = h.fake.state().deployments.back().statuses.back();
+  BOOST_TEST(closed.state == "error");
+  BOOST_TEST(closed.description ==
+             "not deployed: could not tell whether another deploy to prod was in progress");
+}
+
+BOOST_AUTO_TEST_CASE(without_create_deployment_the_log_says_nothing_claims_the_environment) {
+  Harness h;
+  h.inputs.createDeployment = false;
+  BOOST_TEST(beginMessage(h) == "deploys");
+  BOOST_TEST(h.fake.count("POST", "/deployments") == 0u);
+  const bool warned = std::any_of(h.log.entries.begin(), h.log.entries.end(), [](const auto& e) {
+    return e.kind == "warning" &&
+           e.text ==
+               "create-deployment: false: this deploy makes no claim on prod, so other runs "
+               "cannot see it; only a `concurrency:` group per environment keeps two deploys "
+               "apart";
+  });
+  BOOST_TEST(warned);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
