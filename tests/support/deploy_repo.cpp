@@ -24,7 +24,12 @@ bool verbose() {
 
 }  // namespace
 
-std::string binaryPath() { return FD_BINARY_DIR "/factory-deploy"; }
+// FD_IT_BINARY runs the suites against another build (an older one, to show a test fails
+// without its fix).
+std::string binaryPath() {
+  const char* other = std::getenv("FD_IT_BINARY");
+  return other != nullptr && *other != '\0' ? other : FD_BINARY_DIR "/factory-deploy";
+}
 
 bool contains(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
