@@ -218,18 +218,25 @@ struct PullRequest {
     }
     repo.git("merge -q --no-ff -m merge feature");
     merge = repo.head();
-    repo.write("../scratch/event.json",
-               "{\"pull_request\":{\"number\":7,\"head\":{\"sha\":\"" + head + "\"}}}");
+    open(scene, head, merge, head);
+  }
+  // The event names `head`; HEAD is `merge`, as checked out; the checks ran on `head`; alpha
+  // deployed `alphaDeployed`.
+  static void open(GithubScene& scene, const std::string& head, const std::string& merge,
+                   const std::string& alphaDeployed) {
+    scene.repo.write("../scratch/event.json",
+                     "{\"pull_request\":{\"number\":7,\"head\":{\"sha\":\"" + head + "\"}}}");
     scene.head = merge;
     scene.eventName = "pull_request";
-    scene.extraEnv["GITHUB_EVENT_PATH"] = repo.scratch("event.json");
+    scene.extraEnv["GITHUB_EVENT_PATH"] = scene.repo.scratch("event.json");
     scene.github.update([&](GithubState& s) {
       s.checkRuns.clear();
       for (GhCheckRun run : {scene.check(11, "build"), GithubScene::ownCheckRun()}) {
         run.headSha = head;  // checks of pull_request runs live on the PR head
         s.checkRuns.push_back(run);
       }
-      s.deployments = {FakeGithub::factoryDeployment(100, head, "alpha", "900", "success")};
+      s.deployments = {
+          FakeGithub::factoryDeployment(100, alphaDeployed, "alpha", "900", "success")};
     });
   }
   std::string head;
@@ -290,19 +297,7 @@ BOOST_AUTO_TEST_CASE(pull_request_checks_of_a_head_without_the_base_code_never_p
   repo.git("checkout -q main");
   repo.git("merge -q --no-ff -m merge feature");
   const std::string merge = repo.head();
-  repo.write("../scratch/event.json",
-             "{\"pull_request\":{\"number\":7,\"head\":{\"sha\":\"" + head + "\"}}}");
-  scene.head = merge;
-  scene.eventName = "pull_request";
-  scene.extraEnv["GITHUB_EVENT_PATH"] = repo.scratch("event.json");
-  scene.github.update([&](GithubState& s) {
-    s.checkRuns.clear();
-    for (GhCheckRun run : {scene.check(11, "build"), GithubScene::ownCheckRun()}) {
-      run.headSha = head;
-      s.checkRuns.push_back(run);
-    }
-    s.deployments = {FakeGithub::factoryDeployment(100, merge, "alpha", "900", "success")};
-  });
+  PullRequest::open(scene, head, merge, merge);
   const ChildRun run = scene.run();
   BOOST_TEST(run.exitCode == 1, run.all());
   BOOST_TEST(!scene.deployed(run), run.out);

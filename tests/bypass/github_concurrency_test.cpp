@@ -36,21 +36,44 @@ std::string lockFile(long pid, const std::string& sha) {
          "\",\"started_at\":\"2026-04-03T21:00:00Z\"}\n";
 }
 
+// Refused at the deploy lock (exit 1, nothing deployed) for `reason`, annotated with `title`.
+void expectBusy(const GithubScene& scene, const ChildRun& run, const std::string& title,
+                const std::string& reason) {
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(!scene.deployed(run), run.out);
+  BOOST_TEST(contains(scene.receipt(), "- **Failed step**: deploy lock"), scene.receipt());
+  BOOST_TEST(contains(scene.receipt(), reason), linesWith(scene.receipt(), "Failure reason"));
+  BOOST_TEST(contains(run.out, "::error title=" + title + "::" + reason.substr(0, 20)),
+             linesWith(run.out, "::error"));
+}
+
+// Claims other runs closed as refused (`error`), all newer than the claim still deploying.
+void refusedClaims(GithubState& s, std::int64_t firstId, int count, const std::string& createdAt) {
+  for (int i = 0; i < count; ++i) {
+    GhDeployment refused = FakeGithub::factoryDeployment(firstId + i, kOtherSha, "staging",
+                                                         std::to_string(5000 + i), "error");
+    refused.createdAt = createdAt;
+    s.deployments.push_back(refused);
+  }
+}
+
+void slowDeployOfRun999(GithubState& s) {
+  s.deployments.push_back(
+      FakeGithub::factoryDeployment(500, kOtherSha, "staging", "999", "in_progress", "bob"));
+  GhWorkflowRun other;
+  other.id = 999;
+  other.status = "in_progress";
+  other.headSha = kOtherSha;
+  s.workflowRuns = {other};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(github_concurrency)
 
 BOOST_AUTO_TEST_CASE(another_runs_deploy_in_progress_stops_this_one_before_the_deploy_command) {
   GithubScene scene("staging");
-  scene.github.update([](GithubState& s) {
-    s.deployments.push_back(
-        FakeGithub::factoryDeployment(500, kOtherSha, "staging", "999", "in_progress", "bob"));
-    GhWorkflowRun other;
-    other.id = 999;
-    other.status = "in_progress";
-    other.headSha = kOtherSha;
-    s.workflowRuns = {other};
-  });
+  scene.github.update(slowDeployOfRun999);
   const ChildRun run = scene.run();
   BOOST_TEST(run.exitCode == 1, run.all());
   BOOST_TEST(!scene.deployed(run), run.out);
@@ -64,56 +87,23 @@ BOOST_AUTO_TEST_CASE(another_runs_deploy_in_progress_stops_this_one_before_the_d
   BOOST_TEST(state.deployments[1].statuses.back().state == "in_progress");  // theirs, untouched
 }
 
-// Claims other runs closed as refused (`error`), all newer than the claim still deploying.
-static void refusedClaims(GithubState& s, std::int64_t firstId, int count,
-                          const std::string& createdAt) {
-  for (int i = 0; i < count; ++i) {
-    GhDeployment refused = FakeGithub::factoryDeployment(firstId + i, kOtherSha, "staging",
-                                                         std::to_string(5000 + i), "error");
-    refused.createdAt = createdAt;
-    s.deployments.push_back(refused);
-  }
-}
-
-static void slowDeployOfRun999(GithubState& s) {
-  s.deployments.push_back(
-      FakeGithub::factoryDeployment(500, kOtherSha, "staging", "999", "in_progress", "bob"));
-  GhWorkflowRun other;
-  other.id = 999;
-  other.status = "in_progress";
-  other.headSha = kOtherSha;
-  s.workflowRuns = {other};
-}
-
 BOOST_AUTO_TEST_CASE(refused_runs_never_push_an_older_deploy_in_progress_out_of_sight) {
   GithubScene scene("staging");
   scene.github.update([](GithubState& s) {
     slowDeployOfRun999(s);
     refusedClaims(s, 600, 120, "2026-04-03T20:30:00Z");  // more than one page of 100
   });
-  const ChildRun run = scene.run();
-  BOOST_TEST(run.exitCode == 1, run.all());
-  BOOST_TEST(!scene.deployed(run), run.out);
-  BOOST_TEST(contains(scene.receipt(),
-                      "another deploy to staging is in progress: deployment 500 of 3333333 by run "
-                      "999 (@bob), since 2026-04-03T20:00:00Z; nothing was deployed"),
-             linesWith(scene.receipt(), "Failure reason"));
-  BOOST_TEST(contains(run.out, "::error title=Another deploy is in progress::"),
-             linesWith(run.out, "::error"));
+  expectBusy(scene, scene.run(), "Another deploy is in progress",
+             "another deploy to staging is in progress: deployment 500 of 3333333 by run 999 "
+             "(@bob), since 2026-04-03T20:00:00Z; nothing was deployed");
 }
 
 BOOST_AUTO_TEST_CASE(more_recent_claims_than_can_be_read_refuses_rather_than_guess) {
   GithubScene scene("staging");
   scene.github.update([](GithubState& s) { refusedClaims(s, 600, 320, "2026-04-03T20:30:00Z"); });
-  const ChildRun run = scene.run();
-  BOOST_TEST(run.exitCode == 1, run.all());
-  BOOST_TEST(!scene.deployed(run), run.out);
-  BOOST_TEST(contains(scene.receipt(),
-                      "cannot tell whether another deploy to staging is in progress: more than "
-                      "300 deployments of staging were created within 5 days"),
-             linesWith(scene.receipt(), "Failure reason"));
-  BOOST_TEST(contains(run.out, "::error title=Cannot tell whether another deploy is in progress::"),
-             linesWith(run.out, "::error"));
+  expectBusy(scene, scene.run(), "Cannot tell whether another deploy is in progress",
+             "cannot tell whether another deploy to staging is in progress: more than 300 "
+             "deployments of staging were created within 5 days");
   BOOST_TEST(scene.github.state().deployments.back().statuses.back().state == "error");
 }
 
@@ -130,13 +120,9 @@ BOOST_AUTO_TEST_CASE(a_list_that_predates_this_runs_own_claim_is_never_trusted) 
   GithubScene scene("staging");
   // GitHub's replicas: the claim is missing from the list, and again when it is read again.
   scene.github.update([](GithubState& s) { s.deploymentListLag = 2; });
-  const ChildRun run = scene.run();
-  BOOST_TEST(run.exitCode == 1, run.all());
-  BOOST_TEST(!scene.deployed(run), run.out);
-  BOOST_TEST(contains(scene.receipt(),
-                      "cannot tell whether another deploy to staging is in progress: GitHub does "
-                      "not list this run's own deployment 900001 among those of staging yet"),
-             linesWith(scene.receipt(), "Failure reason"));
+  expectBusy(scene, scene.run(), "Cannot tell whether another deploy is in progress",
+             "cannot tell whether another deploy to staging is in progress: GitHub does not list "
+             "this run's own deployment 900001 among those of staging yet");
 }
 
 BOOST_AUTO_TEST_CASE(control_a_list_that_lags_once_is_read_again) {
