@@ -38,12 +38,14 @@ CommandResult CommandExecutor::run(std::string_view label, const std::string& co
   spec.env = env_;
   spec.timeout = timeout;
   spec.masker = &masker_;  // masked before any line is cut or split
-  if (echo == Echo::Stream) {
+  spec.stdoutOnly = echo != Echo::Stream;
+  const bool streamed = echo == Echo::Stream || echo == Echo::Answer;
+  if (streamed) {
     spec.onLine = [this](std::string_view line) { log_.untrusted(line); };
     log_.beginUntrusted();
   }
   Result<CommandResult> ran = runner_.run(spec);
-  if (echo == Echo::Stream) log_.endUntrusted();
+  if (streamed) log_.endUntrusted();
   if (!ran) {
     CommandResult failed;
     failed.tail = {masker_.mask(ran.message())};

@@ -14,10 +14,12 @@
 
 namespace fd {
 
-// Stream: every line to the log as it comes. Quiet: nothing printed, output and tail kept masked
-// (a platform CLI's JSON, read by the program). Silent: nothing printed or kept but the raw output
+// Stream: every line to the log as it comes. Answer: the same, but `output` holds stdout alone (an
+// answer the program reads: current_version_command's version; a CLI's warnings on stderr are
+// never taken for it). Quiet: nothing printed, output (stdout alone) and tail kept masked (a
+// platform CLI's JSON, read by the program). Silent: nothing printed or kept but the raw stdout
 // (secrets_command).
-enum class Echo { Stream, Quiet, Silent };
+enum class Echo { Stream, Answer, Quiet, Silent };
 
 class CommandExecutor {
  public:

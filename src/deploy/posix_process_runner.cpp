@@ -96,6 +96,7 @@ class SpawnAttributes {
 struct Child {
   pid_t pid = -1;  // also the process group id
   int outputFd = -1;
+  int errorFd = -1;  // stderr's own pipe (stdoutOnly), else -1: stderr shares outputFd
 };
 
 void closeFd(int& fd) {
@@ -103,19 +104,32 @@ void closeFd(int& fd) {
   fd = -1;
 }
 
+// A pipe whose read end does not block; both ends close on exec.
+bool openPipe(int (&fds)[2]) {
+  if (::pipe2(fds, O_CLOEXEC) != 0) return false;
+  ::fcntl(fds[0], F_SETFL, ::fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+  return true;
+}
+
 // Starts /bin/sh -c in a new process group with stdin from /dev/null and stdout+stderr
-// into one pipe. posix_spawn reports exec and chdir failures as its return value.
+// into one pipe (two with stdoutOnly). posix_spawn reports exec and chdir failures as its return
+// value.
 Result<Child> spawnShell(const CommandSpec& spec) {
   int fds[2] = {-1, -1};
-  if (::pipe2(fds, O_CLOEXEC) != 0) {
-    return makeError(ErrorCode::Internal, std::string("cannot create a pipe: ") + strerror(errno));
+  int errFds[2] = {-1, -1};
+  if (!openPipe(fds) || (spec.stdoutOnly && !openPipe(errFds))) {
+    const std::string why = strerror(errno);
+    for (int fd : {fds[0], fds[1], errFds[0], errFds[1]}) {
+      if (fd >= 0) ::close(fd);
+    }
+    return makeError(ErrorCode::Internal, "cannot create a pipe: " + why);
   }
-  ::fcntl(fds[0], F_SETFL, ::fcntl(fds[0], F_GETFL) | O_NONBLOCK);
 
   FileActions actions;
   posix_spawn_file_actions_addopen(actions.get(), STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(actions.get(), fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(actions.get(), fds[1], STDERR_FILENO);
+  posix_spawn_file_actions_adddup2(actions.get(), spec.stdoutOnly ? errFds[1] : fds[1],
+                                   STDERR_FILENO);
   if (!spec.workdir.empty()) {
     posix_spawn_file_actions_addchdir_np(actions.get(), spec.workdir.c_str());
   }
@@ -143,13 +157,15 @@ Result<Child> spawnShell(const CommandSpec& spec) {
   const int rc =
       ::posix_spawn(&pid, "/bin/sh", actions.get(), attributes.get(), argv.data(), envp.data());
   closeFd(fds[1]);
+  closeFd(errFds[1]);
   if (rc != 0) {
     closeFd(fds[0]);
+    closeFd(errFds[0]);
     const std::string where = spec.workdir.empty() ? "" : " in " + spec.workdir;
     return makeError(ErrorCode::FailedPrecondition,
                      "cannot start /bin/sh" + where + ": " + strerror(rc));
   }
-  return Child{pid, fds[0]};
+  return Child{pid, fds[0], errFds[0]};
 }
 
 // Watches one child: reads its output, enforces the timeout and cancellation, and makes sure
@@ -159,6 +175,8 @@ class Supervisor {
   Supervisor(Child child, const CommandSpec& spec)
       : child_(child),
         collector_(spec.onLine, spec.tailLines, spec.captureBytes, spec.masker),
+        errors_(spec.onLine, spec.tailLines, spec.captureBytes, spec.masker),
+        tailLines_(spec.tailLines),
         started_(steady_clock::now()),
         deadline_(started_ + spec.timeout) {}
 
@@ -171,6 +189,7 @@ class Supervisor {
       }
     }
     closeFd(child_.outputFd);
+    closeFd(child_.errorFd);
   }
   Supervisor(const Supervisor&) = delete;
   Supervisor& operator=(const Supervisor&) = delete;
@@ -183,7 +202,9 @@ class Supervisor {
       if (!exited_ && shellHasExited()) onShellExit();
     }
     closeFd(child_.outputFd);  // a background process writing on gets EPIPE, not our attention
+    closeFd(child_.errorFd);
     collector_.finish();
+    errors_.finish();
     return result();
   }
 
@@ -212,8 +233,10 @@ class Supervisor {
 
   void killGroup(int signal) const { ::kill(-child_.pid, signal); }
 
+  bool reading() const { return child_.outputFd >= 0 || child_.errorFd >= 0; }
+
   steady_clock::time_point nextWakeup(steady_clock::time_point now) const {
-    const milliseconds step = child_.outputFd >= 0 ? kPollStep : kExitPollStep;
+    const milliseconds step = reading() ? kPollStep : kExitPollStep;
     auto wakeup = now + step;
     if (!timedOut_ && !cancelled_) wakeup = std::min(wakeup, deadline_);
     if (killAt_) wakeup = std::min(wakeup, *killAt_);
@@ -223,23 +246,27 @@ class Supervisor {
   void waitForOutput(steady_clock::time_point wakeup) {
     const auto wait = std::chrono::duration_cast<milliseconds>(wakeup - steady_clock::now());
     const int timeoutMs = static_cast<int>(std::max<long long>(0, wait.count()));
-    pollfd entry{child_.outputFd, POLLIN, 0};
-    const int ready = ::poll(&entry, child_.outputFd >= 0 ? 1 : 0, timeoutMs);
-    if (ready > 0) readAvailable();
+    // A closed pipe (-1) is ignored by poll: its entry stays, its revents stay 0.
+    pollfd entries[2] = {{child_.outputFd, POLLIN, 0}, {child_.errorFd, POLLIN, 0}};
+    const int ready = ::poll(entries, reading() ? 2 : 0, timeoutMs);
+    if (ready > 0) {
+      readAvailable(child_.outputFd, collector_);
+      readAvailable(child_.errorFd, errors_);
+    }
     // ready < 0 is EINTR (a signal, perhaps the cancellation): the loop re-checks everything.
   }
 
-  void readAvailable() {
+  static void readAvailable(int& fd, OutputCollector& into) {
     char buffer[64 * 1024];
-    for (int i = 0; i < kReadsPerWakeup && child_.outputFd >= 0; ++i) {
-      const ssize_t n = ::read(child_.outputFd, buffer, sizeof buffer);
+    for (int i = 0; i < kReadsPerWakeup && fd >= 0; ++i) {
+      const ssize_t n = ::read(fd, buffer, sizeof buffer);
       if (n > 0) {
-        collector_.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
+        into.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
         continue;
       }
       if (n < 0 && errno == EINTR) continue;
       if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
-      closeFd(child_.outputFd);  // end of output, or an error we cannot do anything about
+      closeFd(fd);  // end of output, or an error we cannot do anything about
     }
   }
 
@@ -266,22 +293,24 @@ class Supervisor {
     exited_ = true;
     if (rc == child_.pid) status_ = status;  // else someone else reaped it: exit unknown (-1)
     killAt_.reset();
-    drainBuffered(steady_clock::now() + kDrainWindow);
+    const auto until = steady_clock::now() + kDrainWindow;
+    drainBuffered(child_.outputFd, collector_, until);
+    drainBuffered(child_.errorFd, errors_, until);
   }
 
   // Reads until the pipe is empty (or closed), for at most until `until`: a background process
   // that keeps writing cannot keep us here.
-  void drainBuffered(steady_clock::time_point until) {
+  static void drainBuffered(int& fd, OutputCollector& into, steady_clock::time_point until) {
     char buffer[64 * 1024];
-    while (child_.outputFd >= 0 && steady_clock::now() < until) {
-      const ssize_t n = ::read(child_.outputFd, buffer, sizeof buffer);
+    while (fd >= 0 && steady_clock::now() < until) {
+      const ssize_t n = ::read(fd, buffer, sizeof buffer);
       if (n > 0) {
-        collector_.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
+        into.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
         continue;
       }
       if (n < 0 && errno == EINTR) continue;
       if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
-      closeFd(child_.outputFd);
+      closeFd(fd);
     }
   }
 
@@ -293,12 +322,18 @@ class Supervisor {
     result.cancelled = cancelled_;
     result.output = collector_.output();
     result.tail = collector_.tail();
+    // stderr apart (stdoutOnly): its lines after stdout's, the newest kept.
+    const std::vector<std::string> errors = errors_.tail();
+    result.tail.insert(result.tail.end(), errors.begin(), errors.end());
+    while (result.tail.size() > tailLines_) result.tail.erase(result.tail.begin());
     result.duration = std::chrono::duration_cast<milliseconds>(steady_clock::now() - started_);
     return result;
   }
 
   Child child_;
   OutputCollector collector_;
+  OutputCollector errors_;  // stderr, when it has its own pipe
+  std::size_t tailLines_;
   steady_clock::time_point started_;
   steady_clock::time_point deadline_;
   std::optional<steady_clock::time_point> killAt_;

@@ -8,6 +8,14 @@ namespace {
 
 constexpr auto kAskTimeout = std::chrono::seconds(120);
 
+// The first line that is not blank, trimmed.
+std::string firstLine(const std::string& output) {
+  for (const std::string& line : split(output, '\n')) {
+    if (std::string trimmed = trim(line); !trimmed.empty()) return trimmed;
+  }
+  return "";
+}
+
 }  // namespace
 
 ManifestPlatform::ManifestPlatform(const EnvConfig& env, CommandExecutor& commands)
@@ -24,9 +32,9 @@ LiveRelease ManifestPlatform::readLive(std::string_view label) {
   if (env_.currentVersionCommand.empty()) {
     return liveUnknown("no current_version_command in the manifest", false);
   }
-  const CommandResult current = commands_.run(label, env_.currentVersionCommand, kAskTimeout);
-  const std::string live =
-      current.succeeded() && !current.tail.empty() ? trim(current.tail.front()) : "";
+  const CommandResult current =
+      commands_.run(label, env_.currentVersionCommand, kAskTimeout, Echo::Answer);
+  const std::string live = current.succeeded() ? firstLine(current.output) : "";
   if (live.empty()) {
     return liveUnknown(
         "current_version_command gave no version (" + describeCommandEnd(current) + ")", true);

@@ -98,6 +98,23 @@ BOOST_AUTO_TEST_CASE(merges_stdout_and_stderr_and_delivers_a_final_partial_line)
   BOOST_TEST(result.tail == lines, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(stdout_only_keeps_stderr_out_of_the_output_but_not_out_of_sight) {
+  std::vector<std::string> lines;
+  CommandSpec spec = specFor(
+      "echo 'warning: a newer CLI' >&2; echo v41; echo 'Error: late' >&2; "
+      "printf partial >&2; exit 3",
+      &lines);
+  spec.stdoutOnly = true;
+  const CommandResult result = runOk(spec);
+  BOOST_TEST(result.exitCode == 3);
+  BOOST_TEST(result.output == "v41\n");
+  // Every line still reaches the log, and the tail: stdout's, then stderr's.
+  BOOST_TEST(lines.size() == 4u);
+  BOOST_TEST(result.tail == (std::vector<std::string>{"v41", "warning: a newer CLI", "Error: late",
+                                                      "partial"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(stdin_is_empty_so_a_reading_command_does_not_hang) {
   std::vector<std::string> lines;
   const CommandResult result = runOk(specFor("cat; echo done", &lines));

@@ -179,6 +179,23 @@ BOOST_AUTO_TEST_CASE(an_error_rate_baseline_with_no_data_fails_readiness_before_
              receipt);
 }
 
+// A CLI's notice on stderr, printed before the version, is never taken for the version.
+BOOST_AUTO_TEST_CASE(a_warning_on_stderr_is_never_the_live_version) {
+  DeployRepo repo;
+  LoopbackServer server(healthy());
+  repo.write("bin/current.sh",
+             "echo 'WARNING: a newer CLI is available' >&2\n" + std::string(kCurrent));
+  repo.init(withCurrentVersion(server.url()));
+  repo.seedLedger("alpha", repo.head());
+  repo.seedLedger("staging", repo.head());
+  std::ofstream(repo.scratch("live")) << "v41\n";
+  const ChildRun run = repo.run({"--environment", "prod", "--confirm", "shop"});
+  BOOST_TEST(run.exitCode == 0, run.all());
+  const std::string receipt = repo.receipt();
+  BOOST_TEST(contains(receipt, "- **Previous version**: v41\n"), receipt);
+  BOOST_TEST(contains(run.out, "WARNING: a newer CLI is available"), run.out);  // still shown
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace fd::test

@@ -26,6 +26,9 @@ struct CommandSpec {
   // over-long line is never split inside a secret. `output` stays raw (secrets_command needs it)
   // but, when capped, loses its end where a secret may have been cut. Must outlive run().
   const SecretMasker* masker = nullptr;
+  // `output` holds stdout alone (an answer the program reads: a version, a CLI's JSON, secret
+  // names); stderr still reaches onLine and `tail`, after stdout's lines.
+  bool stdoutOnly = false;
 };
 
 struct CommandResult {
@@ -33,7 +36,7 @@ struct CommandResult {
   int signal = 0;     // the signal that ended it, 0 when it exited
   bool timedOut = false;
   bool cancelled = false;
-  std::string output;  // stdout+stderr interleaved, at most captureBytes
+  std::string output;  // stdout+stderr interleaved (stdout alone: stdoutOnly), at most captureBytes
   std::vector<std::string> tail;
   std::chrono::milliseconds duration{0};
 
