@@ -12,7 +12,7 @@ namespace fd {
 
 namespace {
 
-enum class Kind { Text, Boolean, Seconds, Target, Policy, List, Retention, Secret };
+enum class Kind { Text, Boolean, Seconds, Hours, Target, Policy, List, Retention, Secret };
 
 struct InputSpec {
   const char* name;
@@ -46,6 +46,9 @@ constexpr InputSpec kInputs[] = {
      "untracked paths that may ship (build outputs): git pathspec-like patterns, recorded"},
     {"dry-run", Kind::Boolean, "false", "check the gates, print the plan, deploy nothing"},
     {"create-deployment", Kind::Boolean, "true", "record the deploy as a GitHub Deployment"},
+    {"claim-window", Kind::Hours, "120",
+     "hours back the check for another deploy in progress reads, 1-120 (6 covers deploy jobs on "
+     "GitHub-hosted runners only)"},
     {"upload-artifact", Kind::Boolean, "true", "upload the receipt as a workflow artifact"},
     {"artifact-name", Kind::Text, "", "default: deploy-receipt-<environment>-<run id>-<attempt>"},
     {"retention-days", Kind::Retention, "", "artifact retention in days, 1-90 (default: repo's)"},
@@ -161,6 +164,12 @@ Status apply(const InputSpec& spec, const std::string& value, Inputs& inputs) {
       const Result<int> seconds = parseWholeNumber(spec, value, min, 24 * 3600);
       if (!seconds) return seconds.error();
       (name == "ci-timeout" ? inputs.ciTimeoutS : inputs.ciIntervalS) = *seconds;
+      return okStatus();
+    }
+    case Kind::Hours: {
+      const Result<int> hours = parseWholeNumber(spec, value, 1, 120);
+      if (!hours) return hours.error();
+      inputs.claimWindowHours = *hours;
       return okStatus();
     }
     case Kind::Retention: {

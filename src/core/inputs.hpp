@@ -26,6 +26,8 @@ struct Inputs {
   std::string githubTokenSource;  // where it came from, for messages (never the value)
   int ciTimeoutS = 900;
   int ciIntervalS = 10;
+  // How far back (hours) the GitHub claim check looks for another deploy in progress.
+  int claimWindowHours = 120;
   std::vector<std::string> ignoreChecks;  // names, or /regex/
   std::vector<std::string> requiredChecks;
   std::string blockerLabel = "deploy-blocker";

@@ -1,5 +1,6 @@
 #include "github/deploy_claims.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "core/iso_timestamp.hpp"
@@ -14,13 +15,20 @@ struct Scan {
 };
 
 // Older than the horizon; an unreadable time never is (it is examined).
-bool beyond(const std::string& createdAt, const std::optional<TimePoint>& newest) {
+bool beyond(const std::string& createdAt, const std::optional<TimePoint>& newest,
+            std::chrono::hours horizon) {
   const auto created = parseIsoTimestamp(createdAt);
-  return newest && created && *created < *newest - kClaimHorizon;
+  return newest && created && *created < *newest - horizon;
+}
+
+std::string inWords(std::chrono::hours horizon) {
+  const auto hours = horizon.count();
+  if (hours % 24 == 0) return std::to_string(hours / 24) + (hours == 24 ? " day" : " days");
+  return std::to_string(hours) + (hours == 1 ? " hour" : " hours");
 }
 
 Result<Scan> scan(RestClient& client, const std::string& listUrl, const std::string& environment,
-                  std::int64_t ownId) {
+                  std::int64_t ownId, std::chrono::hours horizon) {
   Scan found;
   std::optional<TimePoint> newest;
   std::string target = listUrl;
@@ -37,30 +45,31 @@ Result<Scan> scan(RestClient& client, const std::string& listUrl, const std::str
     }
     if (pages == 0) newest = parseIsoTimestamp(listed.newestCreatedAt);
     for (const ListedDeployment& each : listed.ours) {
-      if (beyond(each.createdAt, newest)) return found;
+      if (beyond(each.createdAt, newest, horizon)) return found;
       found.ownListed = found.ownListed || each.id == ownId;
       found.claims.push_back(each);
     }
-    if (answer->nextUrl.empty() || beyond(listed.oldestCreatedAt, newest)) return found;
+    if (answer->nextUrl.empty() || beyond(listed.oldestCreatedAt, newest, horizon)) return found;
     target = answer->nextUrl;
   }
   return makeError(ErrorCode::ResourceExhausted,
                    "more than " + std::to_string(kClaimPages * 100) + " deployments of " +
-                       environment + " were created within " +
-                       std::to_string(kClaimHorizon.count() / 24) +
-                       " days (the longest a job runs): an older deploy still in progress "
-                       "could be among those not read");
+                       environment + " were created within " + inWords(horizon) +
+                       " (claim-window): an older deploy still in progress could be among those "
+                       "not read");
 }
 
 }  // namespace
 
 Result<std::vector<ListedDeployment>> recentClaims(RestClient& client, const std::string& listUrl,
                                                    const std::string& environment,
-                                                   std::int64_t ownId) {
-  auto found = scan(client, listUrl, environment, ownId);
+                                                   std::int64_t ownId, std::chrono::hours horizon) {
+  horizon = std::clamp(horizon, std::chrono::hours(1), kClaimHorizon);
+  auto found = scan(client, listUrl, environment, ownId, horizon);
   // GitHub may answer from a replica that has not seen this run's claim yet: what it lists then
   // predates the claim, and a claim made meanwhile by another run would be missed. Read again.
-  if (found && ownId != 0 && !found->ownListed) found = scan(client, listUrl, environment, ownId);
+  if (found && ownId != 0 && !found->ownListed)
+    found = scan(client, listUrl, environment, ownId, horizon);
   if (!found) return found.error();
   if (ownId != 0 && !found->ownListed) {
     return makeError(ErrorCode::Unavailable, "GitHub does not list this run's own deployment " +

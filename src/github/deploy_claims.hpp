@@ -17,17 +17,19 @@ namespace fd::github {
 
 // A job runs for at most 5 days (self-hosted runners; 6 hours on GitHub's), so a deployment
 // created longer ago than this before the newest one listed belongs to a job that has ended.
+// The `claim-window` input may narrow it (every deploy job on GitHub-hosted runners: 6 hours).
 inline constexpr std::chrono::hours kClaimHorizon{24 * 5};
 // Pages of 100 read at most: more deployments than that within the horizon cannot be told apart.
 inline constexpr std::size_t kClaimPages = 3;
 
 // Every deployment of ours in `listUrl` (an environment's list, newest first) created within
-// kClaimHorizon of the newest listed, by GitHub's clock. Errors rather than guess:
+// `horizon` (at most kClaimHorizon) of the newest listed, by GitHub's clock. Errors rather than
+// guess:
 // - Unavailable: the answer is not a list, or it does not list `ownId` (this run's own claim,
 //   0: none) even when read again, so it predates that claim;
 // - ResourceExhausted: kClaimPages pages did not reach the horizon.
 Result<std::vector<ListedDeployment>> recentClaims(RestClient& client, const std::string& listUrl,
                                                    const std::string& environment,
-                                                   std::int64_t ownId);
+                                                   std::int64_t ownId, std::chrono::hours horizon);
 
 }  // namespace fd::github

@@ -184,7 +184,8 @@ bool GithubDeploymentLedger::runHasEnded(const DeploymentMark& mark) {
 
 Result<std::optional<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::deployInProgress(
     const std::string& environment, std::int64_t ownId) {
-  auto claims = recentClaims(client_, listUrl(environment), environment, ownId);
+  auto claims = recentClaims(client_, listUrl(environment), environment, ownId,
+                             std::chrono::hours(inputs_.claimWindowHours));
   if (!claims) return claims.error();
   // A younger claim yields to this one: its state is not needed (one request each spared).
   std::erase_if(*claims, [ownId](const ListedDeployment& each) {

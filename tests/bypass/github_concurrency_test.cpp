@@ -107,6 +107,27 @@ BOOST_AUTO_TEST_CASE(more_recent_claims_than_can_be_read_refuses_rather_than_gue
   BOOST_TEST(scene.github.state().deployments.back().statuses.back().state == "error");
 }
 
+BOOST_AUTO_TEST_CASE(a_busy_environment_on_hosted_runners_narrows_the_claim_window) {
+  GithubScene scene("staging");
+  // 320 settled claims from 11 hours before this run's: more than can be read within 5 days,
+  // none within the 6 hours a GitHub-hosted job can run.
+  scene.github.update([](GithubState& s) { refusedClaims(s, 600, 320, "2026-04-03T10:30:00Z"); });
+  scene.extraEnv["INPUT_CLAIM-WINDOW"] = "6";
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(scene.github.count("GET", "/deployments/650/statuses") == 0u);
+  // Inside the window, a claim still deploying blocks as ever.
+  GithubScene busy("staging");
+  busy.github.update([](GithubState& s) {
+    refusedClaims(s, 100, 320, "2026-04-03T10:30:00Z");
+    slowDeployOfRun999(s);  // newer than them, as GitHub numbers deployments
+    s.deployments.back().createdAt = "2026-04-03T20:00:00Z";
+  });
+  busy.extraEnv["INPUT_CLAIM-WINDOW"] = "6";
+  expectBusy(busy, busy.run(), "Another deploy is in progress",
+             "another deploy to staging is in progress: deployment 500 of 3333333");
+}
+
 BOOST_AUTO_TEST_CASE(control_claims_older_than_any_job_can_run_are_not_read) {
   GithubScene scene("staging");
   // Five days and more before this run's claim (2026-04-03T21:30): their jobs have ended.

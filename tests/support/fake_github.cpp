@@ -766,8 +766,13 @@ Answer FakeGithub::Impl::route(const ServerRequest& request, const std::string& 
   }
   if (n == 2 && parts[1] == "deployments") {
     if (get) {
+      // GitHub lists deployments newest first: by id, whatever order a test seeded them in.
+      std::vector<GhDeployment*> byId;
+      for (GhDeployment& each : state.deployments) byId.push_back(&each);
+      std::stable_sort(byId.begin(), byId.end(),
+                       [](const GhDeployment* a, const GhDeployment* b) { return a->id > b->id; });
       std::vector<std::string> items;
-      for (auto it = state.deployments.rbegin(); it != state.deployments.rend(); ++it) {
+      for (GhDeployment* it : byId) {
         if (it->unlistedReads > 0) {
           --it->unlistedReads;
           continue;
