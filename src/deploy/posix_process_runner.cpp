@@ -293,9 +293,9 @@ class Supervisor {
     exited_ = true;
     if (rc == child_.pid) status_ = status;  // else someone else reaped it: exit unknown (-1)
     killAt_.reset();
-    const auto until = steady_clock::now() + kDrainWindow;
-    drainBuffered(child_.outputFd, collector_, until);
-    drainBuffered(child_.errorFd, errors_, until);
+    // Each pipe its own window: a background process flooding stdout cannot cost stderr's lines.
+    drainBuffered(child_.outputFd, collector_, steady_clock::now() + kDrainWindow);
+    drainBuffered(child_.errorFd, errors_, steady_clock::now() + kDrainWindow);
   }
 
   // Reads until the pipe is empty (or closed), for at most until `until`: a background process

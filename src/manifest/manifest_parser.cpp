@@ -88,8 +88,10 @@ void checkCombinations(const std::string& platform, const EnvConfig& env, Diagno
               "error_rate_command is set without max_error_rate or "
               "max_error_rate_increase: the error rate is recorded but never fails a deploy");
   }
-  // Fly.io lists secret names itself (`fly secrets list --json`, src/platform/).
-  if (!env.requiredSecrets.empty() && env.secretsCommand.empty() && !isFlyPlatform(platform)) {
+  // Fly.io lists secret names itself (`fly secrets list --json`, src/platform/) when its
+  // built-ins serve the environment.
+  if (!env.requiredSecrets.empty() && env.secretsCommand.empty() &&
+      !usesFlyBuiltIns(platform, env)) {
     d.error(path,
             "required_secrets is set but secrets_command is not: nothing would list the "
             "secrets to look for them");

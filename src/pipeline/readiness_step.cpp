@@ -119,8 +119,8 @@ bool Pipeline::checkReadiness() {
   record_.rollback.previousVersion = record_.previousVersion;
 
   if (inputs_.environment == Target::Prod && !env_.errorRateCommand.empty()) {
-    const CommandResult baseline =
-        commands_.run("error rate (baseline)", env_.errorRateCommand, kReadinessTimeout);
+    const CommandResult baseline = commands_.run("error rate (baseline)", env_.errorRateCommand,
+                                                 kReadinessTimeout, Echo::Answer);
     if (baseline.succeeded()) baselineErrorRate_ = parseErrorRate(baseline.output);
     baselineDetail_ =
         baseline.succeeded() ? "output was not a number" : describeCommandEnd(baseline);

@@ -68,7 +68,8 @@ bool Pipeline::verify() {
   }
 
   if (inputs_.environment == Target::Prod && !env_.errorRateCommand.empty()) {
-    const CommandResult after = commands_.run("error rate", env_.errorRateCommand, kCheckTimeout);
+    const CommandResult after =
+        commands_.run("error rate", env_.errorRateCommand, kCheckTimeout, Echo::Answer);
     if (cancelledDuring("verify")) return log_.endGroup(), false;
     const std::optional<double> rate =
         after.succeeded() ? parseErrorRate(after.output) : std::nullopt;

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/fly_commands.hpp"
 #include "core/text.hpp"
-#include "platform/fly_commands.hpp"
 #include "platform/tool_installer.hpp"
 #include "platform/tool_pin.hpp"
 
@@ -155,12 +155,17 @@ std::string FlyPlatform::liveVersionSource() const {
 // The manifest's secrets_command wins (the /setup one, a table, works); without one the names
 // come from flyctl's JSON, compared exactly.
 std::string FlyPlatform::secretsSource() const {
-  if (!env_.secretsCommand.empty()) return manifest_.secretsSource();
+  if (!env_.secretsCommand.empty() || env_.requiredSecrets.empty()) {
+    return manifest_.secretsSource();
+  }
   return fly("secrets list --app " + env_.appName + " --json") + " (Fly.io built-in)";
 }
 
 SecretsListing FlyPlatform::listSecrets(std::chrono::seconds timeout) {
-  if (!env_.secretsCommand.empty()) return manifest_.listSecrets(timeout);
+  // Nothing to look for: flyctl is not asked (a failing listing would fail the deploy).
+  if (!env_.secretsCommand.empty() || env_.requiredSecrets.empty()) {
+    return manifest_.listSecrets(timeout);
+  }
   SecretsListing listing;
   listing.askable = true;
   listing.source = "Fly.io built-in (`fly secrets list --json`)";

@@ -1,14 +1,10 @@
 #include "platform/make_platform.hpp"
 
-#include "platform/fly_commands.hpp"
-
 namespace fd {
 
 std::unique_ptr<Platform> makePlatform(const Manifest& manifest, const EnvConfig& env,
                                        PlatformServices services) {
-  const bool flyctlInUse =
-      fly::invokesFlyctl(env.deployCommand) || fly::isReleasesRollback(env.rollbackCommand);
-  if (isFlyPlatform(manifest.platform) && flyctlInUse) {
+  if (usesFlyBuiltIns(manifest.platform, env)) {
     return std::make_unique<FlyPlatform>(env, services);
   }
   if (isFlyPlatform(manifest.platform)) {

@@ -196,6 +196,19 @@ BOOST_AUTO_TEST_CASE(a_warning_on_stderr_is_never_the_live_version) {
   BOOST_TEST(contains(run.out, "WARNING: a newer CLI is available"), run.out);  // still shown
 }
 
+// The same for error_rate_command: a notice on stderr before the rate is not "no data".
+BOOST_AUTO_TEST_CASE(a_warning_on_stderr_never_hides_the_error_rate) {
+  DeployRepo repo;
+  LoopbackServer server(healthy());
+  repo.write("bin/error-rate.sh", "echo 'WARNING: this API is deprecated' >&2\necho 0.4\n");
+  ManifestSpec spec = withCurrentVersion(server.url());
+  spec.extra += R"( "error_rate_command": "sh bin/error-rate.sh", "max_error_rate_increase": 0.5,)";
+  prepareProd(repo, spec, "v41");
+  const ChildRun run = repo.run({"--environment", "prod", "--confirm", "shop"});
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(contains(repo.receipt(), "0.4%"), linesWith(repo.receipt(), "rror rate"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace fd::test

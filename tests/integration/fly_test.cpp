@@ -232,6 +232,21 @@ BOOST_AUTO_TEST_CASE(required_secrets_are_checked_with_flys_own_listing) {
   BOOST_TEST(!project.fly.called("deploy -c fly.staging.toml"));
 }
 
+// Nothing required, no secrets_command: flyctl is never asked (a failing listing would fail the
+// deploy for nothing).
+BOOST_AUTO_TEST_CASE(without_required_secrets_fly_is_not_asked_for_them) {
+  FlyProject project;
+  std::string manifest = project.repo.read(".factory/deploy-config.json");
+  const std::string lister = "  \"secrets_command\": \"fly secrets list --app {app_name}\",\n";
+  manifest.erase(manifest.find(lister), lister.size());
+  project.repo.write(".factory/deploy-config.json", manifest);
+  project.repo.commit("no secrets to check");
+  project.repo.commitReports();
+  const ChildRun run = project.deploy("alpha");
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(!project.fly.called("secrets list"));
+}
+
 BOOST_AUTO_TEST_CASE(a_prod_deploy_that_crashes_in_flyctls_smoke_checks_is_rolled_back) {
   FlyProject project;
   for (const char* environment : {"alpha", "staging", "prod"}) {

@@ -163,6 +163,14 @@ BOOST_AUTO_TEST_CASE(the_recipe_deploys_reads_the_live_commit_and_rolls_a_broken
   BOOST_TEST(contains(receipt, "- **Rollback mechanism**: manifest rollback_command"), receipt);
   BOOST_TEST(contains(receipt, "- **Live version now**: " + first), receipt);
   BOOST_TEST(cluster.image("shop") == "ghcr.io/acme/shop:" + first);
+  // Back to the commit that was live ($DEPLOY_ROLLBACK_TO), not merely one revision back.
+  std::ifstream calls(cluster.state + "/calls");
+  std::string line;
+  std::string lastSet;
+  while (std::getline(calls, line)) {
+    if (line.starts_with("set image deployment/shop ")) lastSet = line;
+  }
+  BOOST_TEST(lastSet == "set image deployment/shop app=ghcr.io/acme/shop:" + first);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -572,9 +572,18 @@ BOOST_AUTO_TEST_CASE(settings_that_need_a_partner_are_refused_without_it) {
                       "environments.prod: required_secrets is set but "
                       "secrets_command is not"),
              errorOf(secrets));
-  // Fly.io lists secret names itself (`fly secrets list --json`).
+  // Fly.io lists secret names itself (`fly secrets list --json`)...
   const auto fly = parse(withoutLister);
   BOOST_TEST(fly.ok(), errorOf(fly));
+  // ...only where its built-ins serve: a deploy that does not run flyctl gets no listing.
+  std::string script = fd::test::edited(withoutLister, "rollback_command", R"("./rollback.sh")");
+  for (const char* env : {"alpha", "staging", "prod"}) {
+    script = fd::test::edited(script, std::string("environments.") + env + ".deploy_command",
+                              R"("./deploy.sh")");
+  }
+  BOOST_TEST(contains(errorOf(parse(script)),
+                      "environments.prod: required_secrets is set but secrets_command is not"),
+             errorOf(parse(script)));
 }
 
 BOOST_AUTO_TEST_CASE(questionable_but_workable_settings_are_warnings) {

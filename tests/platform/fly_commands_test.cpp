@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "platform/fly_commands.hpp"
+#include "core/fly_commands.hpp"
 
 using fd::fly::invokesFlyctl;
 using fd::fly::isReleasesRollback;

@@ -1,4 +1,4 @@
-#include "platform/fly_commands.hpp"
+#include "core/fly_commands.hpp"
 
 #include <string>
 #include <vector>
