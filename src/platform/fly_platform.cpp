@@ -169,9 +169,14 @@ SecretsListing FlyPlatform::listSecrets(std::chrono::seconds timeout) {
   SecretsListing listing;
   listing.askable = true;
   listing.source = "Fly.io built-in (`fly secrets list --json`)";
-  listing.ran = services_.commands.run(
-      "secrets", fly("secrets list --app " + env_.appName + " --json"), timeout, Echo::Silent);
-  if (!listing.ran.succeeded()) return listing;
+  // Quiet, not Silent: flyctl lists names and digests, never values, and its error (on stderr,
+  // masked) says why a listing failed.
+  const std::string command = fly("secrets list --app " + env_.appName + " --json");
+  listing.ran = services_.commands.run("secrets", command, timeout, Echo::Quiet);
+  if (!listing.ran.succeeded()) {
+    listing.problem = failure("`" + command + "`", listing.ran);
+    return listing;
+  }
   Result<std::vector<std::string>> names = fly::parseSecretNames(listing.ran.output);
   if (names) {
     listing.names = std::move(names).value();

@@ -55,7 +55,7 @@ struct SecretsListing {
   // Set when the platform read the names itself (exact); otherwise a name counts as listed when
   // it appears as a word of `ran.output`.
   std::optional<std::vector<std::string>> names;
-  std::string problem;  // why the names could not be read from a command that succeeded
+  std::string problem;  // why the names could not be read (the platform's own words)
 };
 
 // What a platform works with: the manifest's command runner (its PATH and variables too), the

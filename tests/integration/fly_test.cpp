@@ -230,6 +230,14 @@ BOOST_AUTO_TEST_CASE(required_secrets_are_checked_with_flys_own_listing) {
                  "listing: DATABASE_URL",
              project.repo.receipt());
   BOOST_TEST(!project.fly.called("deploy -c fly.staging.toml"));
+  // A listing that fails says why, in flyctl's words.
+  const ChildRun refused = project.deploy("alpha", {{"FLY_API_TOKEN", "not-the-token"}});
+  BOOST_TEST(refused.exitCode == 1, refused.all());
+  BOOST_TEST(bullet(project.repo.receipt(), "Failure reason") ==
+                 "Fly.io built-in (`fly secrets list --json`) failed (`fly secrets list --app "
+                 "shop-alpha --json` failed (exit 1): Error: You must be authenticated to view "
+                 "this.); its output is not shown because it lists secrets",
+             project.repo.receipt());
 }
 
 // Nothing required, no secrets_command: flyctl is never asked (a failing listing would fail the
