@@ -33,16 +33,9 @@ Result<Scan> scan(RestClient& client, const std::string& listUrl, const std::str
   std::optional<TimePoint> newest;
   std::string target = listUrl;
   for (std::size_t pages = 0; pages < kClaimPages; ++pages) {
-    auto answer =
-        client.get(target, typedReduction<ListedPage>("ledger-deployments", reduceListed));
+    auto answer = readListedPage(client, target, environment);
     if (!answer) return answer.error();
-    auto page = partOf<ListedPage>(answer->part, target);
-    if (!page) return page.error();
-    const ListedPage& listed = **page;
-    if (!listed.list) {
-      return makeError(ErrorCode::Unavailable,
-                       "GitHub's deployments of " + environment + " are not a list");
-    }
+    const ListedPage& listed = *answer->page;
     if (pages == 0) newest = parseIsoTimestamp(listed.newestCreatedAt);
     for (const ListedDeployment& each : listed.ours) {
       if (beyond(each.createdAt, newest, horizon)) return found;

@@ -17,6 +17,8 @@ namespace fd::github {
 namespace {
 
 constexpr std::size_t kMaxDescription = 140;
+// Refusals that could not tell whether another deploy runs (rather than saw one) start so.
+constexpr std::string_view kCannotTell = "cannot tell whether another deploy";
 
 std::string describeOutcome(const DeployContext& context, const DeployRecord& record) {
   const std::string sha = shortSha(record.fullSha.empty() ? context.sha : record.fullSha);
@@ -140,14 +142,10 @@ Result<std::vector<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::wi
 
 Result<std::vector<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::recorded(
     const std::string& environment) {
-  auto listed = client_.getOf<ListedPage>(listUrl(environment), "ledger-deployments", reduceListed);
+  auto listed = readListedPage(client_, listUrl(environment), environment);
   if (!listed) return listed.error();
-  if (!(*listed)->list) {
-    return makeError(ErrorCode::Unavailable,
-                     "GitHub's deployments of " + environment + " are not a list");
-  }
   std::vector<ListedDeployment> newest;
-  for (const ListedDeployment& each : (*listed)->ours) {
+  for (const ListedDeployment& each : listed->page->ours) {
     if (each.position < kLedgerDepth) newest.push_back(each);
   }
   return withStates(environment, newest);
@@ -291,7 +289,7 @@ Result<std::string> GithubDeploymentLedger::create(const DeployContext& context)
 // Without its claim this deploy would be invisible to every other run's check.
 std::string GithubDeploymentLedger::unclaimedRefusal(const std::string& environment,
                                                      const std::string& why) const {
-  return "cannot tell whether another deploy to " + environment +
+  return std::string(kCannotTell) + " to " + environment +
          " is in progress: this run's deployment, its claim on " + environment +
          ", could not be created (" + why +
          "); nothing was deployed. Give the job `deployments: write`, or set "
@@ -304,8 +302,7 @@ std::string GithubDeploymentLedger::busyRefusal(const std::string& environment,
                                                 std::int64_t ownId) {
   auto busy = deployInProgress(environment, ownId);
   if (!busy) {
-    return "cannot tell whether another deploy to " + environment +
-           " is in progress: " + busy.message();
+    return std::string(kCannotTell) + " to " + environment + " is in progress: " + busy.message();
   }
   if (!busy->has_value()) return "";
   const Recorded& other = **busy;
@@ -336,7 +333,7 @@ Result<std::string> GithubDeploymentLedger::begin(const DeployContext& context) 
   }
   deploymentId_.clear();
   if (!id.empty()) {
-    const bool unsure = refusal.starts_with("cannot tell");
+    const bool unsure = refusal.starts_with(kCannotTell);
     auto closed = postStatus(
         id, "error",
         std::string("not deployed: ") +

@@ -36,4 +36,17 @@ ListedPage reduceListed(const rapidjson::Value& json) {
   return page;
 }
 
+Result<ListedAnswer> readListedPage(RestClient& client, const std::string& target,
+                                    const std::string& environment) {
+  auto answer = client.get(target, typedReduction<ListedPage>("ledger-deployments", reduceListed));
+  if (!answer) return answer.error();
+  auto page = partOf<ListedPage>(answer->part, target);
+  if (!page) return page.error();
+  if (!(*page)->list) {
+    return makeError(ErrorCode::Unavailable,
+                     "GitHub's deployments of " + environment + " are not a list");
+  }
+  return ListedAnswer{std::move(page).value(), std::move(answer->nextUrl)};
+}
+
 }  // namespace fd::github

@@ -7,10 +7,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
 #include "github/deployment_mark.hpp"
+#include "github/rest_client.hpp"
 
 namespace fd::github {
 
@@ -36,5 +39,15 @@ std::size_t heldBytes(const ListedPage& page);
 // GitHub's own deployments for `environment:` jobs and other tools' are not ours: skipped
 // without reading their statuses, but they take their place.
 ListedPage reduceListed(const rapidjson::Value& json);
+
+// One page of an environment's list (`target`: its URL or a Link rel="next"), reduced, and the
+// next page's URL. The ledger and the claim check share the cache entry: one reduction, one kind.
+// Unavailable when GitHub's answer is not a list.
+struct ListedAnswer {
+  std::shared_ptr<const ListedPage> page;
+  std::string nextUrl;
+};
+Result<ListedAnswer> readListedPage(RestClient& client, const std::string& target,
+                                    const std::string& environment);
 
 }  // namespace fd::github

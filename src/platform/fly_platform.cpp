@@ -59,6 +59,10 @@ FlyPlatform::FlyPlatform(const EnvConfig& env, PlatformServices services)
 
 std::string FlyPlatform::fly(const std::string& arguments) const { return "fly " + arguments; }
 
+std::string FlyPlatform::secretsListCommand() const {
+  return fly("secrets list --app " + env_.appName + " --json");
+}
+
 Status FlyPlatform::prepare() {
   const Environment& env = services_.env;
   const auto set = [&env](const char* name) { return !env.get(name).value_or("").empty(); };
@@ -158,7 +162,7 @@ std::string FlyPlatform::secretsSource() const {
   if (!env_.secretsCommand.empty() || env_.requiredSecrets.empty()) {
     return manifest_.secretsSource();
   }
-  return fly("secrets list --app " + env_.appName + " --json") + " (Fly.io built-in)";
+  return secretsListCommand() + " (Fly.io built-in)";
 }
 
 SecretsListing FlyPlatform::listSecrets(std::chrono::seconds timeout) {
@@ -171,7 +175,7 @@ SecretsListing FlyPlatform::listSecrets(std::chrono::seconds timeout) {
   listing.source = "Fly.io built-in (`fly secrets list --json`)";
   // Quiet, not Silent: flyctl lists names and digests, never values, and its error (on stderr,
   // masked) says why a listing failed.
-  const std::string command = fly("secrets list --app " + env_.appName + " --json");
+  const std::string command = secretsListCommand();
   listing.ran = services_.commands.run("secrets", command, timeout, Echo::Quiet);
   if (!listing.ran.succeeded()) {
     listing.problem = failure("`" + command + "`", listing.ran);

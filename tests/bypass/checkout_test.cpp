@@ -267,15 +267,27 @@ BOOST_AUTO_TEST_CASE(files_earlier_runs_leave_do_not_dirty_the_tree) {
           "HEAD is the gated commit " + shortSha(repo.head()) + "; the working tree is clean"));
 }
 
-BOOST_AUTO_TEST_CASE(github_a_checkout_of_another_commit_is_refused) {
-  ::setenv("FD_GITHUB_FIXTURES", FD_BINARY_DIR "/github-fixtures-bypass", 0);
+// GitHub mode against the fake GitHub: the gates judge `gated`, the repository's HEAD when the
+// scene is made; a test then moves HEAD or the tree.
+struct GithubCheckout {
+  GithubCheckout() {
+    ::setenv("FD_GITHUB_FIXTURES", FD_BINARY_DIR "/github-fixtures-bypass", 0);
+    initRefusedRepo(repo);
+    gated = repo.head();
+  }
+  ChildRun run() const { return repo.run({}, actionFor(repo, github, gated)); }
   FakeGithub github;
   DeployRepo repo;
-  initRefusedRepo(repo);
-  const std::string gated = repo.head();
+  std::string gated;
+};
+
+BOOST_AUTO_TEST_CASE(github_a_checkout_of_another_commit_is_refused) {
+  GithubCheckout scene;
+  DeployRepo& repo = scene.repo;
+  const std::string gated = scene.gated;
   repo.write("app/main.txt", "a later, ungated change\n");
   const std::string later = repo.commit("later");  // a `ref:` checkout, a later `git checkout`
-  const ChildRun run = repo.run({}, actionFor(repo, github, gated));
+  const ChildRun run = scene.run();
   BOOST_TEST(run.exitCode == 1, run.all());
   BOOST_TEST(gateRow(repo.receipt(), "Checkout") ==
              row("Checkout", true, "FAIL",
@@ -286,14 +298,12 @@ BOOST_AUTO_TEST_CASE(github_a_checkout_of_another_commit_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(github_a_head_with_only_newer_reports_deploys_and_names_both) {
-  ::setenv("FD_GITHUB_FIXTURES", FD_BINARY_DIR "/github-fixtures-bypass", 0);
-  FakeGithub github;
-  DeployRepo repo;
-  initRefusedRepo(repo);
-  const std::string gated = repo.head();
+  GithubCheckout scene;
+  DeployRepo& repo = scene.repo;
+  const std::string gated = scene.gated;
   repo.commitReports("PASS WITH WARNINGS", "WARNINGS");
   const std::string head = repo.head();
-  const ChildRun run = repo.run({}, actionFor(repo, github, gated));
+  const ChildRun run = scene.run();
   BOOST_TEST(run.exitCode == 0, run.all());
   BOOST_TEST(gateRow(repo.receipt(), "Checkout") ==
              row("Checkout", true, "PASS",
@@ -307,14 +317,12 @@ BOOST_AUTO_TEST_CASE(github_a_head_with_only_newer_reports_deploys_and_names_bot
 }
 
 BOOST_AUTO_TEST_CASE(github_an_empty_commit_over_the_gated_one_says_the_tree_is_the_same) {
-  ::setenv("FD_GITHUB_FIXTURES", FD_BINARY_DIR "/github-fixtures-bypass", 0);
-  FakeGithub github;
-  DeployRepo repo;
-  initRefusedRepo(repo);
-  const std::string gated = repo.head();
+  GithubCheckout scene;
+  DeployRepo& repo = scene.repo;
+  const std::string gated = scene.gated;
   repo.git("commit -q --allow-empty -m empty");
   const std::string head = repo.head();
-  const ChildRun run = repo.run({}, actionFor(repo, github, gated));
+  const ChildRun run = scene.run();
   BOOST_TEST(run.exitCode == 0, run.all());
   BOOST_TEST(gateRow(repo.receipt(), "Checkout") ==
              row("Checkout", true, "PASS",
@@ -327,14 +335,12 @@ BOOST_AUTO_TEST_CASE(github_an_empty_commit_over_the_gated_one_says_the_tree_is_
 }
 
 BOOST_AUTO_TEST_CASE(github_policy_exact_requires_head_to_be_the_gated_commit) {
-  ::setenv("FD_GITHUB_FIXTURES", FD_BINARY_DIR "/github-fixtures-bypass", 0);
-  FakeGithub github;
-  DeployRepo repo;
-  initRefusedRepo(repo);
-  const std::string gated = repo.head();
+  GithubCheckout scene;
+  DeployRepo& repo = scene.repo;
+  const std::string gated = scene.gated;
   repo.commitReports("PASS WITH WARNINGS", "WARNINGS");
   const std::string head = repo.head();
-  std::map<std::string, std::string> env = actionFor(repo, github, gated);
+  std::map<std::string, std::string> env = actionFor(repo, scene.github, gated);
   env["INPUT_REPORT-COMMIT-POLICY"] = "exact";
   const ChildRun run = repo.run({}, env);
   BOOST_TEST(run.exitCode == 1, run.all());
@@ -361,13 +367,11 @@ BOOST_AUTO_TEST_CASE(github_a_modified_tracked_file_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(github_a_workspace_without_a_checkout_is_refused) {
-  ::setenv("FD_GITHUB_FIXTURES", FD_BINARY_DIR "/github-fixtures-bypass", 0);
-  FakeGithub github;
-  DeployRepo repo;
-  initRefusedRepo(repo);
-  const std::string gated = repo.head();
+  GithubCheckout scene;
+  DeployRepo& repo = scene.repo;
+  const std::string gated = scene.gated;
   shell("rm -rf '" + repo.root() + "/.git'");  // files copied in, or an earlier step's leftovers
-  const ChildRun run = repo.run({}, actionFor(repo, github, gated));
+  const ChildRun run = scene.run();
   // An input error before anything is written (issue 10 item 5): exit 2, no receipt.
   BOOST_TEST(run.exitCode == 2, run.all());
   BOOST_TEST(

@@ -22,8 +22,16 @@ ManifestSpec withCurrentVersion(const std::string& url) {
   return spec;
 }
 
-void prepareProd(DeployRepo& repo, const ManifestSpec& spec, const std::string& live) {
-  repo.write("bin/current.sh", kCurrent);
+ManifestSpec withErrorRate(const std::string& url) {
+  ManifestSpec spec = withCurrentVersion(url);
+  spec.extra += R"( "error_rate_command": "sh bin/error-rate.sh", "max_error_rate_increase": 0.5,)";
+  return spec;
+}
+
+// bin/current.sh prints `live` (after what `currentPrefix` prints first).
+void prepareProd(DeployRepo& repo, const ManifestSpec& spec, const std::string& live,
+                 const std::string& currentPrefix = "") {
+  repo.write("bin/current.sh", currentPrefix + kCurrent);
   repo.init(spec);
   repo.seedLedger("alpha", repo.head());
   repo.seedLedger("staging", repo.head());
@@ -162,9 +170,7 @@ BOOST_AUTO_TEST_CASE(an_error_rate_baseline_with_no_data_fails_readiness_before_
   LoopbackServer server(healthy());
   repo.write("bin/deploy.sh", "touch \"$FD_IT_SCRATCH/deployed\"\n");
   repo.write("bin/error-rate.sh", "echo 'N/A'\n");
-  ManifestSpec spec = withCurrentVersion(server.url());
-  spec.extra += R"( "error_rate_command": "sh bin/error-rate.sh", "max_error_rate_increase": 0.5,)";
-  prepareProd(repo, spec, "v41");
+  prepareProd(repo, withErrorRate(server.url()), "v41");
   const ChildRun run = repo.run({"--environment", "prod", "--confirm", "shop"});
   BOOST_TEST(run.exitCode == 1, run.all());
   BOOST_TEST(!repo.scratchExists("deployed"), "deployed although the baseline had no data");
@@ -183,12 +189,8 @@ BOOST_AUTO_TEST_CASE(an_error_rate_baseline_with_no_data_fails_readiness_before_
 BOOST_AUTO_TEST_CASE(a_warning_on_stderr_is_never_the_live_version) {
   DeployRepo repo;
   LoopbackServer server(healthy());
-  repo.write("bin/current.sh",
-             "echo 'WARNING: a newer CLI is available' >&2\n" + std::string(kCurrent));
-  repo.init(withCurrentVersion(server.url()));
-  repo.seedLedger("alpha", repo.head());
-  repo.seedLedger("staging", repo.head());
-  std::ofstream(repo.scratch("live")) << "v41\n";
+  prepareProd(repo, withCurrentVersion(server.url()), "v41",
+              "echo 'WARNING: a newer CLI is available' >&2\n");
   const ChildRun run = repo.run({"--environment", "prod", "--confirm", "shop"});
   BOOST_TEST(run.exitCode == 0, run.all());
   const std::string receipt = repo.receipt();
@@ -201,9 +203,7 @@ BOOST_AUTO_TEST_CASE(a_warning_on_stderr_never_hides_the_error_rate) {
   DeployRepo repo;
   LoopbackServer server(healthy());
   repo.write("bin/error-rate.sh", "echo 'WARNING: this API is deprecated' >&2\necho 0.4\n");
-  ManifestSpec spec = withCurrentVersion(server.url());
-  spec.extra += R"( "error_rate_command": "sh bin/error-rate.sh", "max_error_rate_increase": 0.5,)";
-  prepareProd(repo, spec, "v41");
+  prepareProd(repo, withErrorRate(server.url()), "v41");
   const ChildRun run = repo.run({"--environment", "prod", "--confirm", "shop"});
   BOOST_TEST(run.exitCode == 0, run.all());
   BOOST_TEST(contains(repo.receipt(), "0.4%"), linesWith(repo.receipt(), "rror rate"));

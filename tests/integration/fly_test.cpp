@@ -57,6 +57,14 @@ struct FlyProject {
     return repo.run(args, env);
   }
 
+  // The current commit through alpha, staging and prod, each required to succeed.
+  void walkToProd() const {
+    for (const char* environment : {"alpha", "staging", "prod"}) {
+      const ChildRun run = deploy(environment);
+      BOOST_REQUIRE_MESSAGE(run.exitCode == 0, environment << ": " << run.all());
+    }
+  }
+
   // A new code commit (with `files`) and reports about it, walked through alpha and staging.
   void promoteNewCommit(const std::map<std::string, std::string>& files) {
     for (const auto& [path, content] : files) repo.write(path, content);
@@ -110,9 +118,7 @@ BOOST_AUTO_TEST_CASE(the_setup_manifest_walks_alpha_staging_prod_with_fly) {
 
 BOOST_AUTO_TEST_CASE(the_previous_version_is_the_release_fly_says_is_live) {
   FlyProject project;
-  for (const char* environment : {"alpha", "staging", "prod"}) {
-    BOOST_REQUIRE_EQUAL(project.deploy(environment).exitCode, 0);
-  }
+  project.walkToProd();
   project.promoteNewCommit({});
   const ChildRun run = project.deploy("prod");
   BOOST_TEST(run.exitCode == 0, run.all());
@@ -127,9 +133,7 @@ BOOST_AUTO_TEST_CASE(the_previous_version_is_the_release_fly_says_is_live) {
 
 BOOST_AUTO_TEST_CASE(an_unhealthy_prod_is_rolled_back_by_redeploying_the_previous_image) {
   FlyProject project;
-  for (const char* environment : {"alpha", "staging", "prod"}) {
-    BOOST_REQUIRE_EQUAL(project.deploy(environment).exitCode, 0);
-  }
+  project.walkToProd();
   // Version 2 passes alpha and staging, and fails prod's health check.
   project.promoteNewCommit({{"fake-fly-unhealthy", "shop\n"}});
   const ChildRun run = project.deploy("prod");
@@ -155,9 +159,7 @@ BOOST_AUTO_TEST_CASE(an_unhealthy_prod_is_rolled_back_by_redeploying_the_previou
 
 BOOST_AUTO_TEST_CASE(another_runs_release_live_after_the_deploy_fails_it_without_a_rollback) {
   FlyProject project;
-  for (const char* environment : {"alpha", "staging", "prod"}) {
-    BOOST_REQUIRE_EQUAL(project.deploy(environment).exitCode, 0);
-  }
+  project.walkToProd();
   const std::string other = "3333333333333333333333333333333333333333";
   project.promoteNewCommit({{"fake-fly-overtaken", "shop " + other + "\n"}});
   const std::string ours = project.repo.head().substr(0, 7);
@@ -180,9 +182,7 @@ BOOST_AUTO_TEST_CASE(another_runs_release_live_after_the_deploy_fails_it_without
 // The seed's Fly.io failure before release: nothing went out, prod still runs v1, no rollback.
 BOOST_AUTO_TEST_CASE(a_prod_build_that_fails_before_release_leaves_the_live_release_alone) {
   FlyProject project;
-  for (const char* environment : {"alpha", "staging", "prod"}) {
-    BOOST_REQUIRE_EQUAL(project.deploy(environment).exitCode, 0);
-  }
+  project.walkToProd();
   project.promoteNewCommit({{"fake-fly-build-fails", "shop\n"}});
   const ChildRun run = project.deploy("prod");
   BOOST_TEST(run.exitCode == 1, run.all());
@@ -257,9 +257,7 @@ BOOST_AUTO_TEST_CASE(without_required_secrets_fly_is_not_asked_for_them) {
 
 BOOST_AUTO_TEST_CASE(a_prod_deploy_that_crashes_in_flyctls_smoke_checks_is_rolled_back) {
   FlyProject project;
-  for (const char* environment : {"alpha", "staging", "prod"}) {
-    BOOST_REQUIRE_EQUAL(project.deploy(environment).exitCode, 0);
-  }
+  project.walkToProd();
   project.promoteNewCommit({{"fake-fly-crashes", "shop\n"}});
   const ChildRun run = project.deploy("prod");
   BOOST_TEST(run.exitCode == 3, run.all());

@@ -340,28 +340,27 @@ BOOST_AUTO_TEST_CASE(a_working_directory_that_does_not_exist_is_an_input_error_c
 // current_version_command may print a release ("v42", as docs/MANIFEST.md allows): that names no
 // commit, so it is no evidence that another deploy replaced this one; a hex word that is not
 // this commit still is (github_concurrency/another_version_live_after_the_deploy_…).
-BOOST_AUTO_TEST_CASE(a_live_release_name_is_not_taken_for_another_commit) {
-  PipelineHarness h;
+// A prod deploy (v41 live before it) after which the platform reports `liveAfter`.
+int deployProdThenLive(PipelineHarness& h, const std::string& liveAfter) {
   h.writeReports("PASS", "CLEAR");
   h.ledgerSuccess("staging");
   h.reportLive("v41");
-  h.processes.beforeEach = [&h](const fd::CommandSpec& spec) {
-    if (spec.command == "deploy prod") h.reportLive("v42");
+  h.processes.beforeEach = [&h, liveAfter](const fd::CommandSpec& spec) {
+    if (spec.command == "deploy prod") h.reportLive(liveAfter);
   };
-  BOOST_TEST(h.run({"--environment", "prod", "--confirm", "shop"}) == 0, h.output());
+  return h.run({"--environment", "prod", "--confirm", "shop"});
+}
+
+BOOST_AUTO_TEST_CASE(a_live_release_name_is_not_taken_for_another_commit) {
+  PipelineHarness h;
+  BOOST_TEST(deployProdThenLive(h, "v42") == 0, h.output());
   BOOST_TEST(contains(h.receipt(),
                       "prod runs v42, which names no commit: this deploy could not be confirmed "
                       "as the live one; the verification stands"),
              h.receipt());
 
   PipelineHarness other;  // a commit that is not this one: another deploy replaced it
-  other.writeReports("PASS", "CLEAR");
-  other.ledgerSuccess("staging");
-  other.reportLive("v41");
-  other.processes.beforeEach = [&other](const fd::CommandSpec& spec) {
-    if (spec.command == "deploy prod") other.reportLive("shop:deploy-0123abc");
-  };
-  BOOST_TEST(other.run({"--environment", "prod", "--confirm", "shop"}) == 1, other.output());
+  BOOST_TEST(deployProdThenLive(other, "shop:deploy-0123abc") == 1, other.output());
   BOOST_TEST(contains(failure(other.receipt()), "another deploy replaced this one"),
              failure(other.receipt()));
 }
