@@ -47,7 +47,7 @@ constexpr InputSpec kInputs[] = {
     {"dry-run", Kind::Boolean, "false", "check the gates, print the plan, deploy nothing"},
     {"create-deployment", Kind::Boolean, "true", "record the deploy as a GitHub Deployment"},
     {"claim-window", Kind::Hours, "120",
-     "hours back the check for another deploy in progress reads, 1-120 (6 covers deploy jobs on "
+     "hours back the check for another deploy in progress reads, 6-120 (6 covers deploy jobs on "
      "GitHub-hosted runners only)"},
     {"upload-artifact", Kind::Boolean, "true", "upload the receipt as a workflow artifact"},
     {"artifact-name", Kind::Text, "", "default: deploy-receipt-<environment>-<run id>-<attempt>"},
@@ -167,7 +167,7 @@ Status apply(const InputSpec& spec, const std::string& value, Inputs& inputs) {
       return okStatus();
     }
     case Kind::Hours: {
-      const Result<int> hours = parseWholeNumber(spec, value, 1, 120);
+      const Result<int> hours = parseWholeNumber(spec, value, 6, 120);
       if (!hours) return hours.error();
       inputs.claimWindowHours = *hours;
       return okStatus();

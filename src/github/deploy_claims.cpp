@@ -49,7 +49,9 @@ Result<Scan> scan(RestClient& client, const std::string& listUrl, const std::str
                    "more than " + std::to_string(kClaimPages * 100) + " deployments of " +
                        environment + " were created within " + inWords(horizon) +
                        " (claim-window): an older deploy still in progress could be among those "
-                       "not read");
+                       "not read. If every job that deploys here runs on GitHub-hosted runners, "
+                       "set claim-window: 6; otherwise wait for older deployments to leave the "
+                       "window");
 }
 
 }  // namespace
@@ -57,7 +59,7 @@ Result<Scan> scan(RestClient& client, const std::string& listUrl, const std::str
 Result<std::vector<ListedDeployment>> recentClaims(RestClient& client, const std::string& listUrl,
                                                    const std::string& environment,
                                                    std::int64_t ownId, std::chrono::hours horizon) {
-  horizon = std::clamp(horizon, std::chrono::hours(1), kClaimHorizon);
+  horizon = std::clamp(horizon, kClaimWindowFloor, kClaimHorizon);
   auto found = scan(client, listUrl, environment, ownId, horizon);
   // GitHub may answer from a replica that has not seen this run's claim yet: what it lists then
   // predates the claim, and a claim made meanwhile by another run would be missed. Read again.
@@ -65,10 +67,10 @@ Result<std::vector<ListedDeployment>> recentClaims(RestClient& client, const std
     found = scan(client, listUrl, environment, ownId, horizon);
   if (!found) return found.error();
   if (ownId != 0 && !found->ownListed) {
-    return makeError(ErrorCode::Unavailable, "GitHub does not list this run's own deployment " +
-                                                 std::to_string(ownId) + " among those of " +
-                                                 environment +
-                                                 " yet: its answer predates this deploy's claim");
+    return makeError(ErrorCode::Unavailable,
+                     "GitHub does not list this run's own deployment " + std::to_string(ownId) +
+                         " among those of " + environment +
+                         " yet: its answer predates this deploy's claim. Re-run this job");
   }
   return std::move(found->claims);
 }

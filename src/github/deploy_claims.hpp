@@ -19,6 +19,9 @@ namespace fd::github {
 // created longer ago than this before the newest one listed belongs to a job that has ended.
 // The `claim-window` input may narrow it (every deploy job on GitHub-hosted runners: 6 hours).
 inline constexpr std::chrono::hours kClaimHorizon{24 * 5};
+// No window is narrower than a GitHub-hosted job's 6 hours: a claim younger than that may still
+// be deploying on any runner.
+inline constexpr std::chrono::hours kClaimWindowFloor{6};
 // Pages of 100 read at most: more deployments than that within the horizon cannot be told apart.
 inline constexpr std::size_t kClaimPages = 3;
 

@@ -97,6 +97,9 @@ BOOST_AUTO_TEST_CASE(bad_values_name_the_input_and_what_is_allowed) {
   BOOST_TEST(mentions(parse({"--ci-interval", "0"}), "from 1"));
   BOOST_TEST(mentions(parse({"--report-commit-policy", "loose"}), "exact or content"));
   BOOST_TEST(mentions(parse({"--retention-days", "91"}), "1 to 90"));
+  // Narrower than a GitHub-hosted job's 6 hours would miss a claim still deploying.
+  BOOST_TEST(mentions(parse({"--claim-window", "5"}), "a whole number from 6 to 120"));
+  BOOST_TEST(mentions(parse({"--claim-window", "121"}), "a whole number from 6 to 120"));
   BOOST_TEST(mentions(parse({"--artifact-name", "a/b"}), "artifact-name"));
   FakeEnvironment env;
   env.values["INPUT_ALLOW-NON-MAIN"] = "maybe";
@@ -141,7 +144,7 @@ BOOST_AUTO_TEST_CASE(help_and_version_are_recognised_and_help_lists_every_input)
                            "allow-non-main",  "report-commit-policy",
                            "dry-run",         "create-deployment",
                            "upload-artifact", "artifact-name",
-                           "retention-days"}) {
+                           "retention-days",  "claim-window"}) {
     BOOST_TEST(help.find(std::string("--") + name) != std::string::npos, name);
   }
 }
