@@ -1,4 +1,4 @@
-// Compiled into every executable that links libgit2, only in sanitizer builds (CMakeLists.txt).
+// Compiled into every executable that uses libgit2, only in sanitizer builds (CMakeLists.txt).
 // Debian 12's libgit2 1.5.1 (PCRE2 backend) does not free its match data when a regular
 // expression does not match (git_regexp_match/search; fixed upstream in 1.6), and it matches
 // config names with one on every git_remote_list/lookup. That leak is not ours and cannot be

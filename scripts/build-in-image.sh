@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The action image's build steps, as one script that the Dockerfile's builder stage and CI both
 # run: a Release build of factory-deploy without tests, stripped, plus the list of Debian
-# packages that provide the shared libraries it links (the runtime stage installs exactly those).
+# packages that provide the shared libraries it links or opens with dlopen (the runtime stage
+# installs exactly those).
 #
 # Usage: scripts/build-in-image.sh [--build-dir DIR] [--out DIR]
 #   --build-dir  CMake build directory (default: build-release; the Dockerfile uses build)
@@ -52,6 +53,13 @@ owning_package() {
 }
 
 libs=$(ldd "$out/factory-deploy" | awk '$2 == "=>" && $3 ~ /^\// { print $3 }')
+# Libraries the binary opens with dlopen (libgit2: src/git/libgit2_api.hpp) are not in ldd's
+# list; CMake names them by soname, found here the way the dynamic linker will find them.
+while IFS= read -r soname; do
+  lib=$(ldconfig -p | awk -v name="$soname" '$1 == name { print $NF; exit }')
+  [ -n "$lib" ] || { echo "build-in-image.sh: $soname (opened with dlopen) is not installed" >&2; exit 1; }
+  libs="$libs $lib"
+done <"$build_dir/dlopened-libraries.txt"
 {
   for lib in $libs; do owning_package "$lib"; done
   echo ca-certificates  # TLS to the GitHub API and to the deployed app

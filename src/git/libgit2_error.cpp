@@ -1,6 +1,6 @@
 #include "git/libgit2_error.hpp"
 
-#include <git2.h>
+#include "git/libgit2_api.hpp"
 
 namespace fd::git {
 
@@ -21,7 +21,7 @@ ErrorCode codeFor(int code) {
 }  // namespace
 
 Error libgit2Error(int code, const std::string& context) {
-  const git_error* last = git_error_last();
+  const git_error* last = git::lg2().git_error_last();
   std::string message = context;
   if (last != nullptr && last->message != nullptr && *last->message != '\0') {
     message += ": ";

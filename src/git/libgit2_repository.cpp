@@ -20,7 +20,7 @@ constexpr std::string_view kOriginPrefix = "refs/remotes/origin/";
 
 std::string toHex(const git_oid& oid) {
   std::array<char, GIT_OID_HEXSZ + 1> buffer{};
-  git_oid_tostr(buffer.data(), buffer.size(), &oid);
+  git::lg2().git_oid_tostr(buffer.data(), buffer.size(), &oid);
   return std::string(buffer.data());
 }
 
@@ -82,7 +82,7 @@ Libgit2Repository::Libgit2Repository(git::RepositoryPtr repository, std::string 
     : repository_(std::move(repository)), displayPath_(std::move(displayPath)) {}
 
 std::string Libgit2Repository::notFoundHint() {
-  if (git_repository_is_shallow(repository_.get()) == 1) {
+  if (git::lg2().git_repository_is_shallow(repository_.get()) == 1) {
     return " (the clone is shallow: check out with full history, e.g. actions/checkout with "
            "fetch-depth: 0)";
   }
@@ -92,10 +92,10 @@ std::string Libgit2Repository::notFoundHint() {
 Result<git_oid> Libgit2Repository::resolveOid(std::string_view shaOrPrefix) {
   if (Status valid = validateShaText(shaOrPrefix); !valid) return valid.error();
   git_oid prefix{};
-  git_oid_fromstrn(&prefix, shaOrPrefix.data(), shaOrPrefix.size());
+  git::lg2().git_oid_fromstrn(&prefix, shaOrPrefix.data(), shaOrPrefix.size());
   git_object* raw = nullptr;
-  const int rc = git_object_lookup_prefix(&raw, repository_.get(), &prefix, shaOrPrefix.size(),
-                                          GIT_OBJECT_ANY);
+  const int rc = git::lg2().git_object_lookup_prefix(&raw, repository_.get(), &prefix,
+                                                     shaOrPrefix.size(), GIT_OBJECT_ANY);
   git::ObjectPtr object(raw);
   if (rc == GIT_EAMBIGUOUS) {
     return makeError(ErrorCode::InvalidArgument,
@@ -108,24 +108,25 @@ Result<git_oid> Libgit2Repository::resolveOid(std::string_view shaOrPrefix) {
   }
   if (rc < 0) return git::libgit2Error(rc, quoted(shaOrPrefix) + ": cannot look up");
   git_object* peeled = nullptr;
-  if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) < 0) {
-    return makeError(ErrorCode::InvalidArgument,
-                     quoted(shaOrPrefix) + ": names a " +
-                         git_object_type2string(git_object_type(object.get())) + ", not a commit");
+  if (git::lg2().git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) < 0) {
+    return makeError(ErrorCode::InvalidArgument, quoted(shaOrPrefix) + ": names a " +
+                                                     git::lg2().git_object_type2string(
+                                                         git::lg2().git_object_type(object.get())) +
+                                                     ", not a commit");
   }
   git::ObjectPtr commit(peeled);
-  return *git_object_id(commit.get());
+  return *git::lg2().git_object_id(commit.get());
 }
 
 Result<std::string> Libgit2Repository::head() {
   git_object* raw = nullptr;
-  const int rc = git_revparse_single(&raw, repository_.get(), "HEAD^{commit}");
+  const int rc = git::lg2().git_revparse_single(&raw, repository_.get(), "HEAD^{commit}");
   git::ObjectPtr object(raw);
-  if (rc == GIT_ENOTFOUND || git_repository_head_unborn(repository_.get()) == 1) {
+  if (rc == GIT_ENOTFOUND || git::lg2().git_repository_head_unborn(repository_.get()) == 1) {
     return makeError(ErrorCode::NotFound, displayPath_ + ": HEAD has no commit yet");
   }
   if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot read HEAD");
-  return toHex(*git_object_id(object.get()));
+  return toHex(*git::lg2().git_object_id(object.get()));
 }
 
 Result<std::string> Libgit2Repository::resolve(std::string_view shaOrPrefix) {
@@ -135,8 +136,8 @@ Result<std::string> Libgit2Repository::resolve(std::string_view shaOrPrefix) {
 }
 
 Result<bool> Libgit2Repository::reaches(const git_oid& tip, const git_oid& commit) {
-  if (git_oid_equal(&tip, &commit) != 0) return true;
-  const int rc = git_graph_descendant_of(repository_.get(), &tip, &commit);
+  if (git::lg2().git_oid_equal(&tip, &commit) != 0) return true;
+  const int rc = git::lg2().git_graph_descendant_of(repository_.get(), &tip, &commit);
   if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot walk the history");
   return rc == 1;
 }
@@ -152,11 +153,11 @@ Result<bool> Libgit2Repository::isAncestor(const std::string& ancestor,
 
 Result<git::TreePtr> Libgit2Repository::treeOf(const git_oid& commit) {
   git_commit* rawCommit = nullptr;
-  int rc = git_commit_lookup(&rawCommit, repository_.get(), &commit);
+  int rc = git::lg2().git_commit_lookup(&rawCommit, repository_.get(), &commit);
   git::CommitPtr owner(rawCommit);
   if (rc < 0) return git::libgit2Error(rc, toHex(commit) + ": cannot read the commit");
   git_tree* rawTree = nullptr;
-  rc = git_commit_tree(&rawTree, owner.get());
+  rc = git::lg2().git_commit_tree(&rawTree, owner.get());
   git::TreePtr tree(rawTree);
   if (rc < 0) return git::libgit2Error(rc, toHex(commit) + ": cannot read the commit's tree");
   return tree;
@@ -175,16 +176,16 @@ Result<std::vector<std::string>> Libgit2Repository::changedPaths(const std::stri
 
   git_diff* rawDiff = nullptr;
   git_diff_options options = GIT_DIFF_OPTIONS_INIT;
-  const int rc =
-      git_diff_tree_to_tree(&rawDiff, repository_.get(), fromTree->get(), toTree->get(), &options);
+  const int rc = git::lg2().git_diff_tree_to_tree(&rawDiff, repository_.get(), fromTree->get(),
+                                                  toTree->get(), &options);
   git::DiffPtr diff(rawDiff);
   if (rc < 0) return git::libgit2Error(rc, "cannot diff " + from + " and " + to);
 
   // Both sides of every delta: a rename or a delete must name the path that went away too.
   std::set<std::string> paths;
-  const size_t count = git_diff_num_deltas(diff.get());
+  const size_t count = git::lg2().git_diff_num_deltas(diff.get());
   for (size_t i = 0; i < count; ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    const git_diff_delta* delta = git::lg2().git_diff_get_delta(diff.get(), i);
     if (delta->old_file.path != nullptr) paths.insert(delta->old_file.path);
     if (delta->new_file.path != nullptr) paths.insert(delta->new_file.path);
   }
@@ -195,21 +196,21 @@ Result<std::vector<std::string>> Libgit2Repository::tagsAt(const std::string& sh
   Result<git_oid> target = resolveOid(sha);
   if (!target) return target.error();
   git_reference_iterator* rawIterator = nullptr;
-  int rc = git_reference_iterator_new(&rawIterator, repository_.get());
+  int rc = git::lg2().git_reference_iterator_new(&rawIterator, repository_.get());
   git::ReferenceIteratorPtr iterator(rawIterator);
   if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot list references");
 
   std::vector<std::string> tags;
   git_reference* rawReference = nullptr;
-  while ((rc = git_reference_next(&rawReference, iterator.get())) == 0) {
+  while ((rc = git::lg2().git_reference_next(&rawReference, iterator.get())) == 0) {
     git::ReferencePtr reference(rawReference);
-    const std::string_view name = git_reference_name(reference.get());
+    const std::string_view name = git::lg2().git_reference_name(reference.get());
     if (name.substr(0, kTagsPrefix.size()) != kTagsPrefix) continue;
     git_object* rawPeeled = nullptr;
     // A tag of a tree or a blob cannot be peeled to a commit: it names no version, skip it.
-    if (git_reference_peel(&rawPeeled, reference.get(), GIT_OBJECT_COMMIT) < 0) continue;
+    if (git::lg2().git_reference_peel(&rawPeeled, reference.get(), GIT_OBJECT_COMMIT) < 0) continue;
     git::ObjectPtr peeled(rawPeeled);
-    if (git_oid_equal(git_object_id(peeled.get()), &*target) != 0) {
+    if (git::lg2().git_oid_equal(git::lg2().git_object_id(peeled.get()), &*target) != 0) {
       tags.emplace_back(name.substr(kTagsPrefix.size()));
     }
   }
@@ -220,20 +221,20 @@ Result<std::vector<std::string>> Libgit2Repository::tagsAt(const std::string& sh
 
 Result<git_oid> Libgit2Repository::referenceTarget(const std::string& name) {
   git_reference* rawReference = nullptr;
-  int rc = git_reference_lookup(&rawReference, repository_.get(), name.c_str());
+  int rc = git::lg2().git_reference_lookup(&rawReference, repository_.get(), name.c_str());
   git::ReferencePtr reference(rawReference);
   if (rc == GIT_ENOTFOUND) return makeError(ErrorCode::NotFound, name + ": no such reference");
   if (rc < 0) return git::libgit2Error(rc, name + ": cannot read the reference");
   git_object* rawPeeled = nullptr;
-  rc = git_reference_peel(&rawPeeled, reference.get(), GIT_OBJECT_COMMIT);
+  rc = git::lg2().git_reference_peel(&rawPeeled, reference.get(), GIT_OBJECT_COMMIT);
   git::ObjectPtr peeled(rawPeeled);
   if (rc < 0) return git::libgit2Error(rc, name + ": does not point at a commit");
-  return *git_object_id(peeled.get());
+  return *git::lg2().git_object_id(peeled.get());
 }
 
 bool Libgit2Repository::referenceExists(const std::string& name) {
   git_reference* rawReference = nullptr;
-  const int rc = git_reference_lookup(&rawReference, repository_.get(), name.c_str());
+  const int rc = git::lg2().git_reference_lookup(&rawReference, repository_.get(), name.c_str());
   git::ReferencePtr reference(rawReference);
   return rc == 0;
 }
@@ -262,10 +263,11 @@ Result<bool> Libgit2Repository::isOnBranch(const std::string& sha, const std::st
 Result<std::string> Libgit2Repository::defaultBranch() {
   git_reference* rawReference = nullptr;
   const std::string originHead = std::string(kOriginPrefix) + "HEAD";
-  const int rc = git_reference_lookup(&rawReference, repository_.get(), originHead.c_str());
+  const int rc =
+      git::lg2().git_reference_lookup(&rawReference, repository_.get(), originHead.c_str());
   git::ReferencePtr reference(rawReference);
-  if (rc == 0 && git_reference_type(reference.get()) == GIT_REFERENCE_SYMBOLIC) {
-    const std::string_view target = git_reference_symbolic_target(reference.get());
+  if (rc == 0 && git::lg2().git_reference_type(reference.get()) == GIT_REFERENCE_SYMBOLIC) {
+    const std::string_view target = git::lg2().git_reference_symbolic_target(reference.get());
     if (target.substr(0, kOriginPrefix.size()) == kOriginPrefix) {
       return std::string(target.substr(kOriginPrefix.size()));
     }
@@ -288,13 +290,13 @@ Result<std::vector<WorkingTreeChange>> Libgit2Repository::workingTreeChanges() {
   options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
                   GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;
   git_status_list* rawList = nullptr;
-  const int rc = git_status_list_new(&rawList, repository_.get(), &options);
+  const int rc = git::lg2().git_status_list_new(&rawList, repository_.get(), &options);
   git::StatusListPtr list(rawList);
   if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot read the working tree status");
   std::vector<WorkingTreeChange> changes;
-  const std::size_t count = git_status_list_entrycount(list.get());
+  const std::size_t count = git::lg2().git_status_list_entrycount(list.get());
   for (std::size_t i = 0; i < count; ++i) {
-    const git_status_entry* entry = git_status_byindex(list.get(), i);
+    const git_status_entry* entry = git::lg2().git_status_byindex(list.get(), i);
     if (entry == nullptr || entry->status == GIT_STATUS_CURRENT) continue;
     if ((entry->status & GIT_STATUS_IGNORED) != 0) continue;
     changes.push_back(WorkingTreeChange{statusPath(*entry), describeStatus(entry->status)});
@@ -311,15 +313,15 @@ Result<std::vector<WorkingTreeChange>> Libgit2Repository::workingTreeChanges() {
 // checkout leaving it out: it ships nothing (libgit2 calls it deleted; git does not). An absent
 // assume-unchanged file is a hidden deletion.
 Status Libgit2Repository::addHiddenChanges(std::vector<WorkingTreeChange>& changes) {
-  const char* root = git_repository_workdir(repository_.get());
+  const char* root = git::lg2().git_repository_workdir(repository_.get());
   if (root == nullptr) return okStatus();
   git_index* rawIndex = nullptr;
-  const int rc = git_repository_index(&rawIndex, repository_.get());
+  const int rc = git::lg2().git_repository_index(&rawIndex, repository_.get());
   const git::IndexPtr index(rawIndex);
   if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot read the index");
-  const std::size_t count = git_index_entrycount(index.get());
+  const std::size_t count = git::lg2().git_index_entrycount(index.get());
   for (std::size_t i = 0; i < count; ++i) {
-    const git_index_entry* entry = git_index_get_byindex(index.get(), i);
+    const git_index_entry* entry = git::lg2().git_index_get_byindex(index.get(), i);
     if (entry == nullptr) continue;
     const bool assumed = (entry->flags & GIT_INDEX_ENTRY_VALID) != 0;
     const bool skipped = (entry->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) != 0;
@@ -330,9 +332,9 @@ Status Libgit2Repository::addHiddenChanges(std::vector<WorkingTreeChange>& chang
     const bool present = ::lstat((std::string(root) + path).c_str(), &info) == 0;
     git_oid content;
     const bool same = present &&
-                      git_repository_hashfile(&content, repository_.get(), path.c_str(),
-                                              GIT_OBJECT_BLOB, nullptr) == 0 &&
-                      git_oid_equal(&content, &entry->id) != 0;
+                      git::lg2().git_repository_hashfile(&content, repository_.get(), path.c_str(),
+                                                         GIT_OBJECT_BLOB, nullptr) == 0 &&
+                      git::lg2().git_oid_equal(&content, &entry->id) != 0;
     std::optional<std::string> state;
     if (!present && assumed) state = "deleted, hidden from git status by " + how;
     if (present && !same) state = "modified, hidden from git status by " + how;
@@ -355,15 +357,15 @@ Result<bool> Libgit2Repository::tracksFile(const std::string& path) {
   Result<git::TreePtr> tree = treeOf(*commit);
   if (!tree) return tree.error();
   git_tree_entry* raw = nullptr;
-  const int rc = git_tree_entry_bypath(&raw, tree->get(), path.c_str());
+  const int rc = git::lg2().git_tree_entry_bypath(&raw, tree->get(), path.c_str());
   const git::TreeEntryPtr entry(raw);
   if (rc == GIT_ENOTFOUND) return false;
   if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot look up " + path);
-  return git_tree_entry_type(entry.get()) == GIT_OBJECT_BLOB;
+  return git::lg2().git_tree_entry_type(entry.get()) == GIT_OBJECT_BLOB;
 }
 
 Result<std::string> Libgit2Repository::workdir() {
-  const char* path = git_repository_workdir(repository_.get());
+  const char* path = git::lg2().git_repository_workdir(repository_.get());
   if (path == nullptr) {
     return makeError(ErrorCode::NotFound, displayPath_ + ": a bare repository has no working tree");
   }
@@ -374,15 +376,15 @@ Result<std::string> Libgit2Repository::workdir() {
 
 Result<std::vector<GitRemote>> Libgit2Repository::remotes() {
   git::StrArray names;
-  int rc = git_remote_list(&names.value, repository_.get());
+  int rc = git::lg2().git_remote_list(&names.value, repository_.get());
   if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot list the remotes");
   std::vector<GitRemote> found;
   for (size_t i = 0; i < names.value.count; ++i) {
     git_remote* raw = nullptr;
-    rc = git_remote_lookup(&raw, repository_.get(), names.value.strings[i]);
+    rc = git::lg2().git_remote_lookup(&raw, repository_.get(), names.value.strings[i]);
     git::RemotePtr remote(raw);
     if (rc < 0) continue;  // a half-configured remote names nothing to read
-    const char* url = git_remote_url(remote.get());
+    const char* url = git::lg2().git_remote_url(remote.get());
     found.push_back(GitRemote{names.value.strings[i], url == nullptr ? "" : url});
   }
   return found;
@@ -393,18 +395,19 @@ Result<bool> Libgit2Repository::isOnRemote(const std::string& sha, const std::st
   if (!commit) return commit.error();
   const std::string prefix = "refs/remotes/" + remote + "/";
   git_reference_iterator* rawIterator = nullptr;
-  int rc = git_reference_iterator_glob_new(&rawIterator, repository_.get(), (prefix + "*").c_str());
+  int rc = git::lg2().git_reference_iterator_glob_new(&rawIterator, repository_.get(),
+                                                      (prefix + "*").c_str());
   git::ReferenceIteratorPtr iterator(rawIterator);
   if (rc < 0) return git::libgit2Error(rc, displayPath_ + ": cannot list " + prefix + "*");
   git_reference* rawReference = nullptr;
-  while ((rc = git_reference_next(&rawReference, iterator.get())) == 0) {
+  while ((rc = git::lg2().git_reference_next(&rawReference, iterator.get())) == 0) {
     git::ReferencePtr reference(rawReference);
     // refs/remotes/<remote>/HEAD is symbolic: its branch is among the others anyway.
-    if (git_reference_type(reference.get()) != GIT_REFERENCE_DIRECT) continue;
+    if (git::lg2().git_reference_type(reference.get()) != GIT_REFERENCE_DIRECT) continue;
     git_object* rawPeeled = nullptr;
-    if (git_reference_peel(&rawPeeled, reference.get(), GIT_OBJECT_COMMIT) < 0) continue;
+    if (git::lg2().git_reference_peel(&rawPeeled, reference.get(), GIT_OBJECT_COMMIT) < 0) continue;
     git::ObjectPtr peeled(rawPeeled);
-    Result<bool> reached = reaches(*git_object_id(peeled.get()), *commit);
+    Result<bool> reached = reaches(*git::lg2().git_object_id(peeled.get()), *commit);
     if (!reached || *reached) return reached;
   }
   if (rc != GIT_ITEROVER) return git::libgit2Error(rc, displayPath_ + ": cannot list " + prefix);
@@ -412,9 +415,10 @@ Result<bool> Libgit2Repository::isOnRemote(const std::string& sha, const std::st
 }
 
 Result<std::unique_ptr<GitRepository>> openGitRepository(const std::string& path) {
+  if (Result<const git::Libgit2Api*> api = git::loadLibgit2(); !api) return api.error();
   const Libgit2Session session;  // keeps libgit2 up while the repository takes its own session
   git_repository* raw = nullptr;
-  const int rc = git_repository_open_ext(&raw, path.c_str(), 0, nullptr);
+  const int rc = git::lg2().git_repository_open_ext(&raw, path.c_str(), 0, nullptr);
   git::RepositoryPtr repository(raw);
   if (rc == GIT_ENOTFOUND) {
     return makeError(ErrorCode::NotFound,
@@ -429,13 +433,13 @@ Result<std::vector<std::string>> Libgit2Repository::parents(const std::string& s
   Result<git_oid> oid = resolveOid(sha);
   if (!oid) return oid.error();
   git_commit* rawCommit = nullptr;
-  const int rc = git_commit_lookup(&rawCommit, repository_.get(), &*oid);
+  const int rc = git::lg2().git_commit_lookup(&rawCommit, repository_.get(), &*oid);
   git::CommitPtr commit(rawCommit);
   if (rc < 0) return git::libgit2Error(rc, toHex(*oid) + ": cannot read the commit");
   std::vector<std::string> shas;
-  const unsigned int count = git_commit_parentcount(commit.get());
+  const unsigned int count = git::lg2().git_commit_parentcount(commit.get());
   for (unsigned int i = 0; i < count; ++i)
-    shas.push_back(toHex(*git_commit_parent_id(commit.get(), i)));
+    shas.push_back(toHex(*git::lg2().git_commit_parent_id(commit.get(), i)));
   return shas;
 }
 
@@ -451,9 +455,9 @@ std::string isoUtc(git_time_t seconds) {
 }
 
 CommitSummary summaryOf(git_commit* commit) {
-  const char* subject = git_commit_summary(commit);
-  return {toHex(*git_commit_id(commit)), subject == nullptr ? "" : subject,
-          isoUtc(git_commit_time(commit))};
+  const char* subject = git::lg2().git_commit_summary(commit);
+  return {toHex(*git::lg2().git_commit_id(commit)), subject == nullptr ? "" : subject,
+          isoUtc(git::lg2().git_commit_time(commit))};
 }
 
 }  // namespace
@@ -462,7 +466,7 @@ Result<CommitSummary> Libgit2Repository::commit(const std::string& sha) {
   Result<git_oid> oid = resolveOid(sha);
   if (!oid) return oid.error();
   git_commit* rawCommit = nullptr;
-  const int rc = git_commit_lookup(&rawCommit, repository_.get(), &*oid);
+  const int rc = git::lg2().git_commit_lookup(&rawCommit, repository_.get(), &*oid);
   git::CommitPtr found(rawCommit);
   if (rc < 0) return git::libgit2Error(rc, toHex(*oid) + ": cannot read the commit");
   return summaryOf(found.get());
@@ -478,23 +482,23 @@ Result<std::vector<CommitSummary>> Libgit2Repository::commitsBetween(const std::
   Result<git_oid> toOid = resolveOid(to);
   if (!toOid) return toOid.error();
   git_revwalk* rawWalk = nullptr;
-  int rc = git_revwalk_new(&rawWalk, repository_.get());
+  int rc = git::lg2().git_revwalk_new(&rawWalk, repository_.get());
   git::RevwalkPtr walk(rawWalk);
   if (rc < 0) return git::libgit2Error(rc, "cannot walk the history");
-  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-  if ((rc = git_revwalk_push(walk.get(), &*toOid)) < 0 ||
-      (rc = git_revwalk_hide(walk.get(), &*fromOid)) < 0) {
+  git::lg2().git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  if ((rc = git::lg2().git_revwalk_push(walk.get(), &*toOid)) < 0 ||
+      (rc = git::lg2().git_revwalk_hide(walk.get(), &*fromOid)) < 0) {
     return git::libgit2Error(rc, "cannot walk " + from + ".." + to);
   }
   std::vector<CommitSummary> commits;
   git_oid next;
-  while ((rc = git_revwalk_next(&next, walk.get())) == 0) {
+  while ((rc = git::lg2().git_revwalk_next(&next, walk.get())) == 0) {
     if (commits.size() == limit) {
       more = true;
       break;
     }
     git_commit* rawCommit = nullptr;
-    if ((rc = git_commit_lookup(&rawCommit, repository_.get(), &next)) < 0) {
+    if ((rc = git::lg2().git_commit_lookup(&rawCommit, repository_.get(), &next)) < 0) {
       return git::libgit2Error(rc, toHex(next) + ": cannot read the commit");
     }
     const git::CommitPtr each(rawCommit);

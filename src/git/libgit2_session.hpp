@@ -1,4 +1,5 @@
 // Keeps libgit2 initialised for as long as an instance lives (libgit2 counts init/shutdown pairs).
+// Make one only after git::loadLibgit2() succeeded (libgit2_api.hpp).
 #pragma once
 
 namespace fd {

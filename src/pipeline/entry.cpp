@@ -7,6 +7,7 @@
 
 #include "core/cancellation.hpp"
 #include "deploy/posix_process_runner.hpp"
+#include "git/libgit2_api.hpp"
 #include "git/libgit2_repository.hpp"
 #include "git/libgit2_session.hpp"
 #include "local/posix_file_system.hpp"
@@ -19,10 +20,11 @@ namespace fd {
 
 int runMain(int argc, char** argv) {
   Cancellation::installSignalHandlers();  // as PID 1 in a container, unhandled signals are ignored
-  // libgit2's init parses the whole CA bundle: pay for it only when a repository is opened.
+  // libgit2 is opened and initialised only when a repository is: `--version` and input errors
+  // never pay for it (docs/PERFORMANCE.md).
   std::optional<Libgit2Session> git;
   const GitOpener openGit = [&git](const std::string& path) {
-    if (!git) git.emplace();
+    if (!git && git::loadLibgit2()) git.emplace();
     return openGitRepository(path);
   };
   PosixFileSystem fs;

@@ -2,8 +2,6 @@
 
 #include <unistd.h>
 
-#include <git2.h>
-
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +10,7 @@
 
 #include "git/git_collision.hpp"
 #include "git/git_fixture.hpp"
+#include "git/libgit2_api.hpp"
 #include "git/libgit2_session.hpp"
 #include "git/result_text.hpp"
 #include "support/temp_dir.hpp"
@@ -84,6 +83,7 @@ BOOST_AUTO_TEST_CASE(head_of_a_repository_without_commits_is_not_found) {
 // factory-deploy never uses libgit2's network code, so Libgit2Session refuses that load. The
 // count only moves if libgit2 really called the refusing definition, not mbedTLS's own.
 BOOST_AUTO_TEST_CASE(libgit2_starts_without_parsing_the_ca_bundle) {
+  BOOST_TEST_REQUIRE(fd::git::loadLibgit2().ok());  // dlopen: mbedTLS is mapped from here on
   if (!std::filesystem::is_regular_file("/etc/ssl/certs/ca-certificates.crt") ||
       !loaded("libmbedx509")) {
     BOOST_TEST_MESSAGE("no CA bundle, or a libgit2 without mbedTLS: nothing to refuse");
@@ -92,11 +92,35 @@ BOOST_AUTO_TEST_CASE(libgit2_starts_without_parsing_the_ca_bundle) {
   {
     const fd::Libgit2Session session;  // libgit2's first init in this test: no session is alive
     BOOST_TEST(fd::Libgit2Session::caBundleLoadsRefused() >= 1);
-    BOOST_TEST(git_error_last() == nullptr);  // the refusal leaves no stale error behind
+    BOOST_TEST(fd::git::lg2().git_error_last() == nullptr);  // the refusal leaves no stale error
   }
   GitFixture fixture;
   fixture.commitFile("a.txt", "a\n", "first");
   BOOST_TEST(open(fixture.path())->head().ok());  // and repositories read as before
+}
+
+// libgit2 is opened with dlopen on first use (libgit2_api.hpp): a missing library or one without
+// a function the table needs is an error that names it and what to install, never a crash.
+BOOST_AUTO_TEST_CASE(a_missing_libgit2_is_unavailable_naming_the_library) {
+  auto api = fd::git::openLibgit2("libfd-no-such-git.so.0");
+  BOOST_TEST_REQUIRE(!api.ok());
+  BOOST_TEST(codeText(api) == "unavailable");
+  BOOST_TEST(api.message().rfind("libgit2 (libfd-no-such-git.so.0) cannot be loaded, so no git "
+                                 "repository can be read: libfd-no-such-git.so.0: cannot open "
+                                 "shared object file",
+                                 0) == 0,
+             api.message());
+  BOOST_TEST(contains(api.message(), "; install the libgit2 package this binary was built with"));
+}
+
+BOOST_AUTO_TEST_CASE(a_library_without_libgit2s_functions_is_refused) {
+  auto api = fd::git::openLibgit2("libz.so.1");
+  BOOST_TEST_REQUIRE(!api.ok());
+  BOOST_TEST(codeText(api) == "unavailable");
+  BOOST_TEST(contains(api.message(),
+                      "libgit2 (libz.so.1) cannot be loaded, so no git repository "
+                      "can be read: it has no function git_libgit2_init;"),
+             api.message());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

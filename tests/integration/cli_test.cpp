@@ -191,6 +191,27 @@ BOOST_AUTO_TEST_CASE(version_prints_the_version) {
   BOOST_TEST(run.out == std::string("factory-deploy ") + kVersion + "\n");
 }
 
+// Issue 13: libgit2 (and the twelve libraries it brings) is opened with dlopen when a repository
+// is first read, not at start-up. The dynamic linker's own trace (LD_DEBUG=files) says which
+// objects it loaded and why: `--version` loads no libgit2; a dry run, which reads the repository,
+// loads it dynamically, not as a start-up dependency.
+BOOST_AUTO_TEST_CASE(libgit2_is_loaded_only_when_a_repository_is_read) {
+  DeployRepo repo;
+  const ChildRun version = repo.run({"--version"}, {{"LD_DEBUG", "files"}});
+  BOOST_TEST(version.exitCode == 0, version.all());
+  BOOST_TEST(contains(version.err, "file=libPocoFoundation"), version.err);  // the trace works
+  BOOST_TEST(!contains(version.err, "libgit2"), version.err);
+
+  prepareStaging(repo);
+  const ChildRun dryRun =
+      repo.run({"--environment", "staging", "--dry-run"}, {{"LD_DEBUG", "files"}});
+  BOOST_TEST(dryRun.exitCode == 0, dryRun.all());
+  const std::size_t at = dryRun.err.find("file=libgit2.so");
+  BOOST_TEST_REQUIRE(at != std::string::npos, dryRun.err);
+  const std::string line = dryRun.err.substr(at, dryRun.err.find('\n', at) - at);
+  BOOST_TEST(contains(line, "dynamically loaded by"), line);  // not "needed by" the binary
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace fd::test
