@@ -111,7 +111,13 @@ start_fakes() {
     2>"$dir/fakes.err" &
   server=$!
   pids+=("$server")
-  for _ in $(seq 200); do [ -f "$dir/fakes/ready.env" ] && break; sleep 0.02; done
+  # Composing 100 pages of 5,000 check runs takes seconds on a slow VM: wait up to a minute, and
+  # say why when the fakes died instead.
+  for _ in $(seq 3000); do
+    [ -f "$dir/fakes/ready.env" ] && break
+    kill -0 "$server" 2>/dev/null || { echo "bench: fake_services exited:" >&2; cat "$dir/fakes.err" >&2; exit 1; }
+    sleep 0.02
+  done
   # shellcheck disable=SC1091
   . "$dir/fakes/ready.env"
 }

@@ -164,20 +164,25 @@ Result<std::vector<LedgerEntry>> GithubDeploymentLedger::successful(
   return entries;
 }
 
-bool GithubDeploymentLedger::runHasEnded(const DeploymentMark& mark) {
+Result<bool> GithubDeploymentLedger::runHasEnded(const DeploymentMark& mark) {
   // A run executes one attempt at a time: an earlier attempt of this very run has ended.
   if (mark.runId == github_.runId && toId(mark.runAttempt) < toId(github_.runAttempt)) return true;
   if (mark.runId.empty()) return false;
   auto run = client_.get(repoPath() + "/actions/runs/" + mark.runId);
-  // Unreadable (no `actions: read`): assume it is still deploying. A deploy is never started on a
-  // guess that nobody else is.
-  if (!run) return false;
+  // Unreadable (no `actions: read`, or the run deleted): the caller refuses, saying it cannot tell.
+  if (!run) return run.error();
   // The run is re-running: the attempt that made the claim has ended.
   const std::int64_t attempt = intField(run->json, "run_attempt");
   if (attempt > 0 && !mark.runAttempt.empty() && toId(mark.runAttempt) > 0 &&
       toId(mark.runAttempt) < attempt)
     return true;
   return stringField(run->json, "status") == "completed";
+}
+
+// How to retire a claim by hand: what on-call needs when no run will ever close it.
+std::string GithubDeploymentLedger::clearingHint(std::int64_t id) const {
+  return "mark it inactive: `gh api " + repoPath().substr(1) + "/deployments/" +
+         std::to_string(id) + "/statuses -f state=inactive`";
 }
 
 Result<std::optional<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::deployInProgress(
@@ -192,15 +197,26 @@ Result<std::optional<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::
   auto found = withStates(environment, *claims);
   if (!found) return found.error();
   std::optional<Recorded> oldest;
+  std::optional<Error> unknown;    // a claim whose run cannot be read: never taken as ended
   for (Recorded& each : *found) {  // newest first: the last match is the oldest claim
     if (!inProgress(each.state)) continue;
-    if (runHasEnded(each.mark)) {
+    const Result<bool> ended = runHasEnded(each.mark);
+    if (!ended) {
+      unknown = makeError(ErrorCode::PermissionDenied,
+                          "deployment " + std::to_string(each.id) + " claims it for run " +
+                              each.mark.runId + ", whose state cannot be read (" + ended.message() +
+                              "); nothing was deployed. Give the job `actions: read`; if run " +
+                              each.mark.runId + " no longer deploys, " + clearingHint(each.id));
+      continue;
+    }
+    if (*ended) {
       log_.warning("deployment " + std::to_string(each.id) + " of run " + each.mark.runId +
                    " never finished (its run has ended): not treated as in progress");
       continue;
     }
     oldest = std::move(each);
   }
+  if (!oldest && unknown) return *unknown;  // a deploy known to run is the clearer refusal
   return oldest;
 }
 
@@ -306,22 +322,31 @@ std::string GithubDeploymentLedger::busyRefusal(const std::string& environment,
   }
   if (!busy->has_value()) return "";
   const Recorded& other = **busy;
+  // A claim naming no run cannot be checked: it holds until it leaves the claim window.
+  const std::string unchecked =
+      other.mark.runId.empty()
+          ? ". It names no run, so it holds until it is older than claim-window; if nothing "
+            "deploys it, " +
+                clearingHint(other.id)
+          : "";
   return "another deploy to " + environment + " is in progress: deployment " +
          std::to_string(other.id) + " of " + shortSha(other.entry.sha) + " by run " +
          (other.mark.runId.empty() ? "?" : other.mark.runId) +
          (other.mark.actor.empty() ? "" : " (@" + other.mark.actor + ")") +
          (other.entry.time.empty() ? "" : ", since " + other.entry.time) +
          "; nothing was deployed. Wait for it to finish, then re-run this job (a "
-         "`concurrency:` group per environment makes runs queue instead)";
+         "`concurrency:` group per environment makes runs queue instead)" +
+         unchecked;
 }
 
 Result<std::string> GithubDeploymentLedger::begin(const DeployContext& context) {
   Result<std::string> created =
       inputs_.createDeployment ? create(context) : Result<std::string>(std::string());
   if (!inputs_.createDeployment) {
-    log_.warning("create-deployment: false: this deploy makes no claim on " + context.env.name +
+    deviation_ = "create-deployment: false: this deploy makes no claim on " + context.env.name +
                  ", so other runs cannot see it; only a `concurrency:` group per environment "
-                 "keeps two deploys apart");
+                 "keeps two deploys apart";
+    log_.warning(deviation_);
   }
   const std::string id = deploymentId_;
   const std::string refusal = inputs_.createDeployment && id.empty()

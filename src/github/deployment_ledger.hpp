@@ -31,6 +31,7 @@ class GithubDeploymentLedger : public DeploymentLedger {
   // own deployment, if it made one, is closed with `error` and deploys nothing).
   Result<std::string> begin(const DeployContext& context) override;
   Status finish(const DeployContext& context, const DeployRecord& record) override;
+  std::string deviation() const override { return deviation_; }
 
  private:
   // One of our deployments, with the state of its newest status that is not "inactive".
@@ -50,7 +51,9 @@ class GithubDeploymentLedger : public DeploymentLedger {
   // among every claim within deploy_claims.hpp's horizon.
   Result<std::optional<Recorded>> deployInProgress(const std::string& environment,
                                                    std::int64_t ownId);
-  bool runHasEnded(const DeploymentMark& mark);
+  // Whether the run that made a claim has ended; an error when its run cannot be read.
+  Result<bool> runHasEnded(const DeploymentMark& mark);
+  std::string clearingHint(std::int64_t id) const;
   // Why this deploy may not start (empty: it may): no claim could be made, or another claim is
   // older and still deploying, or that cannot be told.
   std::string unclaimedRefusal(const std::string& environment, const std::string& why) const;
@@ -71,6 +74,7 @@ class GithubDeploymentLedger : public DeploymentLedger {
   RestClient& client_;
   Log& log_;
   std::string deploymentId_;
+  std::string deviation_;  // set by begin() when the deploy makes no claim
 };
 
 }  // namespace fd::github

@@ -16,6 +16,8 @@ void Pipeline::refuseBusy(const std::string& reason) {
 bool Pipeline::deploy() {
   log_.beginGroup("Deploy");
   const Result<std::string> id = mode_.ledger->begin(*context_);
+  if (const std::string deviation = mode_.ledger->deviation(); !deviation.empty())
+    record_.deviations.push_back(deviation);
   if (id) {
     record_.deploymentId = *id;
     ledgerOpen_ = true;  // closed at the end whatever happens next

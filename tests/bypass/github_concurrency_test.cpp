@@ -137,6 +137,40 @@ BOOST_AUTO_TEST_CASE(control_claims_older_than_any_job_can_run_are_not_read) {
   BOOST_TEST(scene.github.count("GET", "/deployments/650/statuses") == 0u);
 }
 
+// A job without `actions: read` cannot see whether the run behind an older claim still deploys:
+// refused as "cannot tell", with the permission and the way to retire the claim named.
+BOOST_AUTO_TEST_CASE(a_claim_whose_run_cannot_be_read_refuses_saying_it_cannot_tell) {
+  GithubScene scene("staging");
+  scene.github.update(slowDeployOfRun999);
+  scene.github.script(
+      "GET", "/actions/runs/999",
+      ServerResponse{403, {}, R"({"message":"Resource not accessible by integration"})"});
+  expectBusy(scene, scene.run(), "Cannot tell whether another deploy is in progress",
+             "cannot tell whether another deploy to staging is in progress: deployment 500 claims "
+             "it for run 999, whose state cannot be read (GET /repos/octo/shop/actions/runs/999: "
+             "403 Forbidden");
+  BOOST_TEST(contains(scene.receipt(),
+                      "Give the job `actions: read`; if run 999 no longer "
+                      "deploys, mark it inactive: `gh api "
+                      "repos/octo/shop/deployments/500/statuses -f "
+                      "state=inactive`"),
+             linesWith(scene.receipt(), "Failure reason"));
+}
+
+// create-deployment: false deploys with no claim: the receipt says so, not only the log.
+BOOST_AUTO_TEST_CASE(a_deploy_without_a_claim_says_so_in_the_receipt) {
+  GithubScene scene("staging");
+  scene.extraEnv["INPUT_CREATE-DEPLOYMENT"] = "false";
+  const ChildRun run = scene.run();
+  BOOST_TEST(run.exitCode == 0, run.all());
+  BOOST_TEST(scene.github.count("POST", "/deployments") == 0u);
+  BOOST_TEST(contains(scene.receipt(),
+                      "- **Deviation**: create-deployment: false: this deploy makes no claim on "
+                      "staging, so other runs cannot see it; only a `concurrency:` group per "
+                      "environment keeps two deploys apart"),
+             scene.receipt());
+}
+
 BOOST_AUTO_TEST_CASE(a_list_that_predates_this_runs_own_claim_is_never_trusted) {
   GithubScene scene("staging");
   // GitHub's replicas: the claim is missing from the list, and again when it is read again.

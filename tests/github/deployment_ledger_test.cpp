@@ -528,6 +528,63 @@ BOOST_AUTO_TEST_CASE(this_runs_earlier_attempt_left_a_claim_that_has_ended) {
   BOOST_TEST(h.fake.count("GET", "/actions/runs/1000") == 0u);  // known without asking
 }
 
+// A claim whose run the token cannot read (no `actions: read`) is neither taken as ended nor
+// reported as a deploy known to run: the refusal says it cannot tell and what to grant.
+BOOST_AUTO_TEST_CASE(a_claim_whose_run_cannot_be_read_cannot_be_told_apart) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    s.deployments = {claimOfRun999("2026-04-03T21:00:00Z")};
+    s.workflowRuns = {running(999)};
+  });
+  h.fake.script("GET", "/actions/runs/999",
+                ServerResponse{403, {}, R"({"message":"Resource not accessible by integration"})"});
+  BOOST_TEST(beginMessage(h) ==
+             "cannot tell whether another deploy to prod is in progress: deployment 5 claims it "
+             "for run 999, whose state cannot be read (GET /repos/octo/shop/actions/runs/999: "
+             "403 Forbidden: Resource not accessible by integration (the token lacks a permission: "
+             "see the permissions block in docs/GITHUB.md)); nothing was deployed. Give "
+             "the job `actions: read`; if run 999 no longer deploys, mark it inactive: `gh api "
+             "repos/octo/shop/deployments/5/statuses -f state=inactive`");
+  const GhDeploymentStatus closed = h.fake.state().deployments.back().statuses.back();
+  BOOST_TEST(closed.description ==
+             "not deployed: could not tell whether another deploy to prod was in progress");
+}
+
+// A claim known to be deploying is the clearer refusal than one that cannot be read.
+BOOST_AUTO_TEST_CASE(a_running_claim_outranks_one_whose_run_cannot_be_read) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    GhDeployment unreadable =
+        FakeGithub::factoryDeployment(6, std::string(40, '4'), "prod", "998", "in_progress");
+    unreadable.createdAt = "2026-04-03T21:10:00Z";
+    s.deployments = {claimOfRun999("2026-04-03T21:00:00Z"), unreadable};
+    s.workflowRuns = {running(999)};
+  });
+  h.fake.script("GET", "/actions/runs/998",
+                ServerResponse{403, {}, R"({"message":"Resource not accessible by integration"})"});
+  BOOST_TEST(beginMessage(h).starts_with("another deploy to prod is in progress: deployment 5 "));
+}
+
+// A claim without a run id cannot be checked: it holds for the claim window, and the refusal says
+// how to retire it by hand.
+BOOST_AUTO_TEST_CASE(a_claim_naming_no_run_says_how_to_clear_it) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    GhDeployment claim = claimOfRun999("2026-04-03T21:00:00Z");
+    claim.payload = R"({"factory_deploy":{"schema":1,"kind":"deploy","version":"3333333",)"
+                    R"("actor":"carol"}})";
+    s.deployments = {claim};
+  });
+  const std::string message = beginMessage(h);
+  BOOST_TEST(message.starts_with("another deploy to prod is in progress: deployment 5 of 3333333 "
+                                 "by run ? (@carol)"),
+             message);
+  BOOST_TEST(message.ends_with(". It names no run, so it holds until it is older than "
+                               "claim-window; if nothing deploys it, mark it inactive: `gh api "
+                               "repos/octo/shop/deployments/5/statuses -f state=inactive`"),
+             message);
+}
+
 BOOST_AUTO_TEST_CASE(a_refusal_that_cannot_tell_is_recorded_as_such) {
   Harness h;
   h.fake.update([](GithubState& s) { s.deploymentListLag = 2; });
@@ -551,6 +608,12 @@ BOOST_AUTO_TEST_CASE(without_create_deployment_the_log_says_nothing_claims_the_e
                "apart";
   });
   BOOST_TEST(warned);
+  github::GithubDeploymentLedger ledger(h.context, h.inputs, h.client(), h.log);
+  BOOST_TEST(ledger.deviation().empty());  // nothing before begin()
+  BOOST_TEST(ledger.begin(h.deployContext()).ok());
+  BOOST_TEST(ledger.deviation() ==
+             "create-deployment: false: this deploy makes no claim on prod, so other runs cannot "
+             "see it; only a `concurrency:` group per environment keeps two deploys apart");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -55,6 +55,9 @@ class DeploymentLedger {
   virtual Result<std::string> begin(const DeployContext& context) = 0;
   // Records the outcome (the record's status, rollback and URL).
   virtual Status finish(const DeployContext& context, const DeployRecord& record) = 0;
+  // After begin(): what this deploy goes without by the workflow's choice, for the receipt's
+  // deviations (empty: nothing), e.g. no claim on the environment.
+  virtual std::string deviation() const { return ""; }
 };
 
 // §7: outputs, step summary, artifact. Fills record.artifactId/artifactUrl/notes.
