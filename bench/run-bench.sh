@@ -390,6 +390,22 @@ say ""
 say "- binary $binary bytes; shared libraries $all bytes, of which C/C++ runtime (libc, libm, libstdc++, libgcc_s, ld-linux) $runtime bytes"
 say "- closure with the C/C++ runtime: $((binary + all)) bytes ($(awk -v x=$((binary + all)) 'BEGIN {printf "%.1f", x / 1048576}') MiB); without it: $((binary + all - runtime)) bytes ($(awk -v x=$((binary + all - runtime)) 'BEGIN {printf "%.1f", x / 1048576}') MiB)"
 
+# Opened with dlopen when a repository is first read (src/git/libgit2_api.hpp): not in ldd's list,
+# not paid by --version, paid by every deploy.
+if [ -f "$build/dlopened-libraries.txt" ]; then
+  linked=$(ldd "$fd" | awk '$2 == "=>" {print $1}')
+  while IFS= read -r soname; do
+    lib=$(ldconfig -p | awk -v name="$soname" '$1 == name { print $NF; exit }')
+    [ -n "$lib" ] || continue
+    extra=0 count=0
+    while read -r name path; do
+      grep -qxF "$name" <<<"$linked" && continue
+      extra=$((extra + $(stat -L -c %s "$path"))) count=$((count + 1))
+    done < <(ldd "$lib" | awk '$2 == "=>" && $3 ~ /^\// {print $1, $3}')
+    say "- opened with dlopen on the first repository read: $soname ($(stat -L -c %s "$lib") bytes) and the $count libraries it brings that are not above ($extra bytes)"
+  done <"$build/dlopened-libraries.txt"
+fi
+
 # --- Profile (FD_BENCH_PROFILE=callgrind): one more run under callgrind ------------------------
 if [ "${FD_BENCH_PROFILE:-}" = callgrind ]; then
   profile="$build/bench/callgrind.out"
