@@ -394,15 +394,14 @@ say "- closure with the C/C++ runtime: $((binary + all)) bytes ($(awk -v x=$((bi
 # not paid by --version, paid by every deploy.
 if [ -f "$build/dlopened-libraries.txt" ]; then
   linked=$(ldd "$fd" | awk '$2 == "=>" {print $1}')
-  while IFS= read -r soname; do
-    lib=$(ldconfig -p | awk -v name="$soname" '$1 == name { print $NF; exit }')
-    [ -n "$lib" ] || continue
+  while IFS= read -r lib; do
+    [ -e "$lib" ] || continue
     extra=0 count=0
     while read -r name path; do
       grep -qxF "$name" <<<"$linked" && continue
       extra=$((extra + $(stat -L -c %s "$path"))) count=$((count + 1))
     done < <(ldd "$lib" | awk '$2 == "=>" && $3 ~ /^\// {print $1, $3}')
-    say "- opened with dlopen on the first repository read: $soname ($(stat -L -c %s "$lib") bytes) and the $count libraries it brings that are not above ($extra bytes)"
+    say "- opened with dlopen on the first repository read: ${lib##*/} ($(stat -L -c %s "$lib") bytes) and the $count libraries it brings that are not above ($extra bytes)"
   done <"$build/dlopened-libraries.txt"
 fi
 

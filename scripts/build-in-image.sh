@@ -54,10 +54,9 @@ owning_package() {
 
 libs=$(ldd "$out/factory-deploy" | awk '$2 == "=>" && $3 ~ /^\// { print $3 }')
 # Libraries the binary opens with dlopen (libgit2: src/git/libgit2_api.hpp) are not in ldd's
-# list; CMake names them by soname, found here the way the dynamic linker will find them.
-while IFS= read -r soname; do
-  lib=$(ldconfig -p | awk -v name="$soname" '$1 == name { print $NF; exit }')
-  [ -n "$lib" ] || { echo "build-in-image.sh: $soname (opened with dlopen) is not installed" >&2; exit 1; }
+# list; CMake names the file of each.
+while IFS= read -r lib; do
+  [ -e "$lib" ] || { echo "build-in-image.sh: $lib (opened with dlopen) is not installed" >&2; exit 1; }
   libs="$libs $lib"
 done <"$build_dir/dlopened-libraries.txt"
 {
@@ -69,5 +68,18 @@ done <"$build_dir/dlopened-libraries.txt"
   echo "build-in-image.sh: the built binary does not run" >&2
   exit 1
 }
+# --version does not open libgit2: a directory that is an empty git repository (made by hand, no
+# git needed) without a manifest makes the binary open it, then stop at the manifest (exit 2).
+smoke=$(mktemp -d)
+mkdir -p "$smoke/.git/objects" "$smoke/.git/refs/heads"
+echo 'ref: refs/heads/main' >"$smoke/.git/HEAD"
+smoke_code=0
+smoke_out=$(cd "$smoke" && "$out/factory-deploy" --environment alpha --dry-run 2>&1) || smoke_code=$?
+rm -rf "$smoke"
+if [ "$smoke_code" != 2 ] || ! grep -q 'deploy-config.json' <<<"$smoke_out"; then
+  echo "build-in-image.sh: the built binary cannot read a git repository (exit $smoke_code):" >&2
+  echo "$smoke_out" >&2
+  exit 1
+fi
 echo "build-in-image: $out/factory-deploy ($(du -h "$out/factory-deploy" | cut -f1))," \
   "runtime packages: $(tr '\n' ' ' <"$out/runtime-packages.txt")"

@@ -1,7 +1,9 @@
 // Reading the manifest's commands for what they mean to flyctl.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace fd::fly {
 
@@ -12,5 +14,19 @@ bool invokesFlyctl(std::string_view command);
 // `fly releases rollback ...`: the command the factory's /setup writes, which flyctl does not have
 // (`releases` takes no arguments; flyctl answers `unknown command "rollback"` and exits 1).
 bool isReleasesRollback(std::string_view command);
+
+// One `fly deploy` in a command, with what decides its app as flyctl reads it: `--app`/`-a`, else
+// FLY_APP, else the config file's `app` (`--config`/`-c`, else fly.toml in its directory).
+struct DeployInvocation {
+  std::string app;           // --app NAME, -a NAME, --app=NAME
+  std::string config;        // --config PATH, -c PATH, --config=PATH
+  std::string flyAppPrefix;  // FLY_APP=NAME before the command name
+  bool hasFlyAppPrefix = false;
+  bool directoryArgument = false;  // `fly deploy DIR`: flyctl reads DIR's fly.toml
+};
+
+// Every `fly deploy` / `flyctl deploy` in `command`. `unclear` is set when the command may run
+// it elsewhere than in its own directory (`cd`, `pushd`), so a relative config cannot be found.
+std::vector<DeployInvocation> deployInvocations(std::string_view command, bool& unclear);
 
 }  // namespace fd::fly

@@ -38,6 +38,8 @@ class CommandExecutor {
   void prependPath(const std::string& dir, const std::string& inherited);
   // The PATH the commands run with: the last one set here, else `inherited`.
   std::string path(const std::string& inherited) const;
+  // The directory the commands run in.
+  const std::string& workdir() const { return workdir_; }
 
   // Never fails: a command that cannot start comes back as exit -1 with the reason in its tail.
   // Echo::Silent keeps the raw output in `output` (for secrets_command) and prints nothing.

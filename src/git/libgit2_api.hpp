@@ -1,7 +1,7 @@
-// libgit2, opened with dlopen on first use rather than linked: the library and the twelve it
-// brings (mbedTLS, libssh2, Kerberos, http_parser, PCRE2) cost a third of the start-up's
-// relocations, and `--version`, `--help`, input errors and `history` of a ledger file never read
-// a repository (docs/PERFORMANCE.md). Calls go through this table:
+// libgit2, opened with dlopen on first use rather than linked: the library and the thirteen it
+// brings (mbedTLS, libssh2, Kerberos, http_parser, PCRE2, ...) cost a third of the start-up's
+// relocations, and `--version`, `--help` and input errors found before the working directory is
+// checked never read a repository (docs/PERFORMANCE.md). Calls go through this table:
 // `git::lg2().git_commit_lookup(...)`.
 #pragma once
 
@@ -89,14 +89,16 @@ struct Libgit2Api {
 #undef FD_LIBGIT2_POINTER
 };
 
-// Opens the libgit2 this binary was built against (its soname, FD_LIBGIT2_SONAME) once per
-// process and resolves every function. Unavailable, naming the library and what to install, when
-// it is missing or lacks a function; the answer is kept, so a later call gives the same one.
+// Opens the libgit2 this binary was built against (its soname, FD_LIBGIT2_SONAME, else the file
+// the build found, FD_LIBGIT2_PATH) once per process and resolves every function. Unavailable,
+// naming the library and what to install, when it is missing or lacks a function; the answer is
+// kept, so a later call gives the same one.
 Result<const Libgit2Api*> loadLibgit2();
 
-// Opens `soname` and resolves the table from it: loadLibgit2's work, open for tests to name a
-// library that does not exist. Never closes what it opened (libgit2 has no safe unload).
-Result<const Libgit2Api*> openLibgit2(const char* soname);
+// Opens `soname` (else `builtPath`) and resolves the table from it: loadLibgit2's work, open for
+// tests to name a library that does not exist. Never closes what it opened (libgit2 has no safe
+// unload).
+Result<const Libgit2Api*> openLibgit2(const char* soname, const char* builtPath = nullptr);
 
 // The table after loadLibgit2() succeeded; every libgit2 handle exists only after that.
 const Libgit2Api& lg2();

@@ -180,9 +180,11 @@ Result<bool> GithubDeploymentLedger::runHasEnded(const DeploymentMark& mark) {
 }
 
 // How to retire a claim by hand: what on-call needs when no run will ever close it.
+// `error`, not `inactive`: the ledger reads past `inactive` to the state before it (a success
+// that a newer deploy retired), so an `inactive` claim would still read as in progress.
 std::string GithubDeploymentLedger::clearingHint(std::int64_t id) const {
-  return "mark it inactive: `gh api " + repoPath().substr(1) + "/deployments/" +
-         std::to_string(id) + "/statuses -f state=inactive`";
+  return "close it: `gh api " + repoPath().substr(1) + "/deployments/" + std::to_string(id) +
+         "/statuses -f state=error -f description='cleared by hand'`";
 }
 
 Result<std::optional<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::deployInProgress(
@@ -202,11 +204,16 @@ Result<std::optional<GithubDeploymentLedger::Recorded>> GithubDeploymentLedger::
     if (!inProgress(each.state)) continue;
     const Result<bool> ended = runHasEnded(each.mark);
     if (!ended) {
-      unknown = makeError(ErrorCode::PermissionDenied,
+      // Forbidden: the job lacks `actions: read`; anything else (a deleted run, GitHub failing)
+      // may pass, or may need the claim closed by hand.
+      const std::string next = ended.code() == ErrorCode::PermissionDenied
+                                   ? "Give the job `actions: read`; if run "
+                                   : "Re-run this job later; if run ";
+      unknown = makeError(ErrorCode::Unavailable,
                           "deployment " + std::to_string(each.id) + " claims it for run " +
                               each.mark.runId + ", whose state cannot be read (" + ended.message() +
-                              "); nothing was deployed. Give the job `actions: read`; if run " +
-                              each.mark.runId + " no longer deploys, " + clearingHint(each.id));
+                              "); nothing was deployed. " + next + each.mark.runId +
+                              " no longer deploys, " + clearingHint(each.id));
       continue;
     }
     if (*ended) {

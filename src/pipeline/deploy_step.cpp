@@ -13,11 +13,15 @@ void Pipeline::refuseBusy(const std::string& reason) {
                                      "", 0});
 }
 
+// What the record of a deploy that goes ahead lacks by the workflow's choice (no claim).
+void Pipeline::noteLedgerDeviation() {
+  if (const std::string deviation = mode_.ledger->deviation(); !deviation.empty())
+    record_.deviations.push_back(deviation);
+}
+
 bool Pipeline::deploy() {
   log_.beginGroup("Deploy");
   const Result<std::string> id = mode_.ledger->begin(*context_);
-  if (const std::string deviation = mode_.ledger->deviation(); !deviation.empty())
-    record_.deviations.push_back(deviation);
   if (id) {
     record_.deploymentId = *id;
     ledgerOpen_ = true;  // closed at the end whatever happens next
@@ -28,6 +32,7 @@ bool Pipeline::deploy() {
     refuseBusy(id.message());
     return log_.endGroup(), false;
   }
+  noteLedgerDeviation();
   if (!id) {
     log_.warning("could not record the deployment start: " + id.message());
     record_.notes.push_back("could not record the deployment start: " + id.message());

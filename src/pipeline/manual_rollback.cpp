@@ -185,6 +185,7 @@ bool Pipeline::claimRollback() {
     refuseBusy(id.message());
     return false;
   }
+  noteLedgerDeviation();
   if (!id) record_.notes.push_back("could not record the rollback's start: " + id.message());
   deployStarted_ = true;
   return true;

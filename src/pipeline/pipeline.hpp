@@ -57,6 +57,7 @@ class Pipeline {
   void fail(std::string step, const std::string& reason);
   // The ledger refused to start a deploy (Aborted): another deploy runs, or that cannot be told.
   void refuseBusy(const std::string& reason);
+  void noteLedgerDeviation();
   bool cancelledDuring(const std::string& step);
   std::string path(const std::string& relative) const;
   std::string repoRelative(const std::string& input) const;  // as git status names it

@@ -35,8 +35,9 @@ std::string tokenFromArgs(const std::vector<std::string>& args) {
 }
 
 // Input errors happen before the run's masker exists, so they get one of their own.
-int reportInputError(World& world, const std::vector<std::string>& args,
-                     const std::string& message) {
+// Before the pipeline starts, so no receipt: a line on stderr and, on a runner, an annotation.
+int reportStartError(World& world, const std::vector<std::string>& args, const std::string& message,
+                     const std::string& title, int exitCode) {
   Inputs known;
   known.githubToken = tokenFromArgs(args);
   SecretMasker masker;
@@ -45,10 +46,15 @@ int reportInputError(World& world, const std::vector<std::string>& args,
   const bool github = world.env.get("GITHUB_ACTIONS").value_or("") == "true";
   // The runner turns this into an annotation; locally it is a plain line on stderr.
   if (github) {
-    world.console.out(formatCommand("error", {{"title", "Invalid input"}}, masked) + "\n");
+    world.console.out(formatCommand("error", {{"title", title}}, masked) + "\n");
   }
   world.console.err("factory-deploy: " + masked + "\n");
-  return kExitInvalidInput;
+  return exitCode;
+}
+
+int reportInputError(World& world, const std::vector<std::string>& args,
+                     const std::string& message) {
+  return reportStartError(world, args, message, "Invalid input", kExitInvalidInput);
 }
 
 // The command: a leading word on the command line, else the action's `command` input.
@@ -99,6 +105,10 @@ int runFactoryDeploy(World& world, const std::vector<std::string>& commandLine) 
   const Inputs& inputs = command->inputs;
   const std::string root = resolvePath(world.currentDirectory, inputs.workingDirectory);
   if (Status usable = checkWorkingDirectory(world, inputs.workingDirectory, root); !usable) {
+    if (usable.code() == ErrorCode::Unavailable) {  // libgit2 missing: not the user's input
+      return reportStartError(world, args, usable.message(), "Cannot read git repositories",
+                              kExitFailed);
+    }
     return reportInputError(world, args, usable.message());
   }
   SecretMasker masker;

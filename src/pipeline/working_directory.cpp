@@ -12,6 +12,8 @@ Status checkWorkingDirectory(World& world, const std::string& given, const std::
                          "working-directory)");
   }
   const Result<std::unique_ptr<GitRepository>> git = world.openGit(root);
+  // libgit2 itself cannot be loaded: the installation's fault, not the directory's.
+  if (!git && git.code() == ErrorCode::Unavailable) return git.error();
   if (!git) {
     return makeError(ErrorCode::InvalidArgument,
                      "working-directory: " + named + " is not a git repository (" + git.message() +

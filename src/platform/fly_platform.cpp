@@ -6,6 +6,7 @@
 
 #include "core/fly_commands.hpp"
 #include "core/text.hpp"
+#include "platform/fly_deploy_app.hpp"
 #include "platform/tool_installer.hpp"
 #include "platform/tool_pin.hpp"
 
@@ -78,6 +79,7 @@ Status FlyPlatform::prepare() {
         ErrorCode::InvalidArgument,
         "environments." + env_.name + ".app_name: a Fly.io app name is letters, digits and dashes");
   }
+  if (Status same = deploysThisApp(); !same) return same;
   // A CLI pinned by checksum does not update itself in the middle of a deploy.
   if (!set("FLY_NO_UPDATE_CHECK")) services_.commands.addEnv("FLY_NO_UPDATE_CHECK", "1");
   const std::string path = env.get("PATH").value_or("/usr/local/bin:/usr/bin:/bin");
@@ -97,6 +99,22 @@ Status FlyPlatform::prepare() {
                                      " could not be set up: " + dir.message());
   }
   services_.commands.prependPath(*dir, path);
+  return okStatus();
+}
+
+// `fly status`, the secrets listing and the rollback name app_name; the deploy must ship to it.
+Status FlyPlatform::deploysThisApp() const {
+  for (const FlyDeployApp& target : flyDeployApps(env_.deployCommand, services_.env, services_.fs,
+                                                  services_.commands.workdir())) {
+    if (target.app == env_.appName) continue;
+    return makeError(ErrorCode::InvalidArgument,
+                     "environments." + env_.name + ": deploy_command ships Fly.io app \"" +
+                         target.app + "\" (" + target.source + "), but app_name is \"" +
+                         env_.appName +
+                         "\": the live version, the secrets check and the rollback would act on "
+                         "another app than the one deployed. Make them name the same app; "
+                         "nothing was deployed");
+  }
   return okStatus();
 }
 

@@ -37,6 +37,7 @@ class FlyPlatform : public Platform {
   bool builtInRollback() const { return !manifestRollbackWorks_; }
   std::string fly(const std::string& arguments) const;
   std::string secretsListCommand() const;
+  Status deploysThisApp() const;
   LiveRelease describe(const fly::Status& status);
   // The release to go back to: the one seen live as `toVersion`, else the newest complete
   // release before the newest one with another image.

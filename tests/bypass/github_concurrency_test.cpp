@@ -151,9 +151,9 @@ BOOST_AUTO_TEST_CASE(a_claim_whose_run_cannot_be_read_refuses_saying_it_cannot_t
              "403 Forbidden");
   BOOST_TEST(contains(scene.receipt(),
                       "Give the job `actions: read`; if run 999 no longer "
-                      "deploys, mark it inactive: `gh api "
-                      "repos/octo/shop/deployments/500/statuses -f "
-                      "state=inactive`"),
+                      "deploys, close it: `gh api "
+                      "repos/octo/shop/deployments/500/statuses -f state=error "
+                      "-f description='cleared by hand'`"),
              linesWith(scene.receipt(), "Failure reason"));
 }
 

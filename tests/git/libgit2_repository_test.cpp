@@ -110,7 +110,9 @@ BOOST_AUTO_TEST_CASE(a_missing_libgit2_is_unavailable_naming_the_library) {
                                  "shared object file",
                                  0) == 0,
              api.message());
-  BOOST_TEST(contains(api.message(), "; install the libgit2 package this binary was built with"));
+  BOOST_TEST(contains(api.message(),
+                      "; install the libgit2 this binary was built with (Debian: "
+                      "apt-get install libgit2)"));
 }
 
 BOOST_AUTO_TEST_CASE(a_library_without_libgit2s_functions_is_refused) {

@@ -543,8 +543,9 @@ BOOST_AUTO_TEST_CASE(a_claim_whose_run_cannot_be_read_cannot_be_told_apart) {
              "for run 999, whose state cannot be read (GET /repos/octo/shop/actions/runs/999: "
              "403 Forbidden: Resource not accessible by integration (the token lacks a permission: "
              "see the permissions block in docs/GITHUB.md)); nothing was deployed. Give "
-             "the job `actions: read`; if run 999 no longer deploys, mark it inactive: `gh api "
-             "repos/octo/shop/deployments/5/statuses -f state=inactive`");
+             "the job `actions: read`; if run 999 no longer deploys, close it: `gh api "
+             "repos/octo/shop/deployments/5/statuses -f state=error -f description='cleared by "
+             "hand'`");
   const GhDeploymentStatus closed = h.fake.state().deployments.back().statuses.back();
   BOOST_TEST(closed.description ==
              "not deployed: could not tell whether another deploy to prod was in progress");
@@ -580,8 +581,42 @@ BOOST_AUTO_TEST_CASE(a_claim_naming_no_run_says_how_to_clear_it) {
                                  "by run ? (@carol)"),
              message);
   BOOST_TEST(message.ends_with(". It names no run, so it holds until it is older than "
-                               "claim-window; if nothing deploys it, mark it inactive: `gh api "
-                               "repos/octo/shop/deployments/5/statuses -f state=inactive`"),
+                               "claim-window; if nothing deploys it, close it: `gh api "
+                               "repos/octo/shop/deployments/5/statuses -f state=error -f "
+                               "description='cleared by hand'`"),
+             message);
+  // What that command does (a status `error` posted on the claim) lets the next deploy start;
+  // `inactive` would not: the ledger reads past it to the `in_progress` before.
+  h.fake.update([](GithubState& s) {
+    GhDeploymentStatus inactive;
+    inactive.state = "inactive";
+    s.deployments.front().statuses.push_back(inactive);
+  });
+  BOOST_TEST(beginMessage(h).starts_with("another deploy to prod is in progress: deployment 5 "));
+  h.fake.update([](GithubState& s) {
+    GhDeploymentStatus cleared;
+    cleared.state = "error";
+    cleared.description = "cleared by hand";
+    s.deployments.front().statuses.push_back(cleared);
+  });
+  BOOST_TEST(beginMessage(h) == "deploys");
+}
+
+// A run that cannot be read for another reason than a missing permission (deleted, GitHub
+// failing) is "cannot tell" too, without blaming the job's permissions.
+BOOST_AUTO_TEST_CASE(a_claim_whose_run_is_gone_cannot_be_told_apart_either) {
+  Harness h;
+  h.fake.update([](GithubState& s) {
+    s.deployments = {claimOfRun999("2026-04-03T21:00:00Z")};  // no run 999: GitHub answers 404
+  });
+  const std::string message = beginMessage(h);
+  BOOST_TEST(message.starts_with("cannot tell whether another deploy to prod is in progress: "
+                                 "deployment 5 claims it for run 999, whose state cannot be read "
+                                 "(GET /repos/octo/shop/actions/runs/999: 404"),
+             message);
+  BOOST_TEST(message.ends_with("nothing was deployed. Re-run this job later; if run 999 no longer "
+                               "deploys, close it: `gh api repos/octo/shop/deployments/5/statuses "
+                               "-f state=error -f description='cleared by hand'`"),
              message);
 }
 

@@ -3,14 +3,27 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "core/version.hpp"
 #include "support/deploy_repo.hpp"
 #include "support/loopback_server.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fd::test {
 
 namespace {
+
+// The file of a shared library this process has mapped whose name contains `name`.
+std::string mappedLibrary(const std::string& name) {
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  while (std::getline(maps, line)) {
+    const std::size_t at = line.find('/');
+    if (at != std::string::npos && line.find(name, at) != std::string::npos) return line.substr(at);
+  }
+  return "";
+}
 
 // A repository ready for staging: code commit, reports after it, alpha already deployed.
 void prepareStaging(DeployRepo& repo) {
@@ -210,6 +223,28 @@ BOOST_AUTO_TEST_CASE(libgit2_is_loaded_only_when_a_repository_is_read) {
   BOOST_TEST_REQUIRE(at != std::string::npos, dryRun.err);
   const std::string line = dryRun.err.substr(at, dryRun.err.find('\n', at) - at);
   BOOST_TEST(contains(line, "dynamically loaded by"), line);  // not "needed by" the binary
+}
+
+// What libgit2 being opened late costs when it is not there: a clear failure naming the library
+// and the package, exit 1 (the installation's fault, not the user's input), never a crash. The
+// loader finds a stand-in first (zlib under libgit2's soname, on LD_LIBRARY_PATH), as on a
+// machine with a broken or foreign libgit2.
+BOOST_AUTO_TEST_CASE(a_libgit2_that_cannot_be_loaded_is_a_clear_failure) {
+  const std::string zlib = mappedLibrary("/libz.so");
+  BOOST_TEST_REQUIRE(!zlib.empty());
+  TempDir libraries;
+  std::filesystem::create_symlink(zlib, libraries.file(FD_LIBGIT2_SONAME));
+  DeployRepo repo;
+  prepareStaging(repo);
+  const ChildRun run =
+      repo.run({"--environment", "staging", "--dry-run"}, {{"LD_LIBRARY_PATH", libraries.path()}});
+  BOOST_TEST(run.exitCode == 1, run.all());
+  BOOST_TEST(run.err == std::string("factory-deploy: libgit2 (") + FD_LIBGIT2_SONAME +
+                            ") cannot be loaded, so no git repository can be read: it has no "
+                            "function git_libgit2_init; install the libgit2 this binary was "
+                            "built with (Debian: apt-get install libgit2-" +
+                            std::string(FD_LIBGIT2_SONAME).substr(11) + ")\n",
+             run.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -363,6 +363,29 @@ BOOST_AUTO_TEST_CASE(a_download_that_does_not_match_its_checksum_deploys_nothing
   BOOST_TEST(project.fly.calls().size() == 3u);  // the three `apps create`: nothing deployed
 }
 
+// A staging config copied from prod's (`app = "shop"`) would ship staging's deploy to the prod app,
+// past prod's gates, while `fly status`, the secrets check and the rollback all look at
+// shop-staging. Refused before anything runs on Fly.io: exit 2, nothing deployed, prod untouched.
+BOOST_AUTO_TEST_CASE(a_deploy_that_would_ship_to_another_app_is_refused) {
+  FlyProject project;
+  project.repo.write("fly.staging.toml", "app = \"shop\"\nprimary_region = \"iad\"\n");
+  project.repo.commit("staging config copied from prod");
+  project.repo.commitReports();
+  BOOST_REQUIRE(project.deploy("alpha").exitCode == 0);
+  const ChildRun run = project.deploy("staging");
+  BOOST_TEST(run.exitCode == 2, run.all());
+  const std::string receipt = project.repo.receipt();
+  BOOST_TEST(bullet(receipt, "Failed step") == "readiness", receipt);
+  BOOST_TEST(bullet(receipt, "Failure reason") ==
+                 "environments.staging: deploy_command ships Fly.io app \"shop\" "
+                 "(fly.staging.toml's app), but app_name is \"shop-staging\": the live version, "
+                 "the secrets check and the rollback would act on another app than the one "
+                 "deployed. Make them name the same app; nothing was deployed",
+             receipt);
+  BOOST_TEST(!project.fly.called("deploy -c fly.staging.toml"), run.all());
+  BOOST_TEST(!project.fly.called("deploy -c fly.toml"), run.all());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace fd::test

@@ -1,0 +1,91 @@
+// Which Fly.io app a deploy_command ships to (flyctl's order: --app, FLY_APP, the config's app),
+// and when that cannot be told from the command.
+#include "platform/fly_deploy_app.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include "support/fakes.hpp"
+
+namespace {
+
+using fd::FlyDeployApp;
+using fd::test::FakeEnvironment;
+using fd::test::FakeFileSystem;
+
+struct Project {
+  Project() {
+    fs.files["/repo/fly.toml"] = "app = \"shop\"\nprimary_region = \"iad\"\n";
+    fs.files["/repo/fly.staging.toml"] = "# staging\napp = 'shop-staging'  # the app\n";
+    fs.files["/repo/web/fly.toml"] = "app = \"shop-web\"\n";
+  }
+  // "app (source)" per deploy, "|"-separated: one string to compare whole.
+  std::string apps(const std::string& command) const {
+    std::string text;
+    for (const FlyDeployApp& each : fd::flyDeployApps(command, env, fs, "/repo")) {
+      text += (text.empty() ? "" : "|") + each.app + " (" + each.source + ")";
+    }
+    return text;
+  }
+  FakeFileSystem fs;
+  FakeEnvironment env;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(fly_deploy_app)
+
+BOOST_AUTO_TEST_CASE(the_config_files_app_in_every_spelling) {
+  const Project p;
+  BOOST_TEST(p.apps("fly deploy -c fly.staging.toml") == "shop-staging (fly.staging.toml's app)");
+  BOOST_TEST(p.apps("flyctl deploy --config fly.staging.toml --remote-only") ==
+             "shop-staging (fly.staging.toml's app)");
+  BOOST_TEST(p.apps("fly deploy --config=\"fly.staging.toml\"") ==
+             "shop-staging (fly.staging.toml's app)");
+  BOOST_TEST(p.apps("fly deploy --remote-only") == "shop (fly.toml's app)");  // the default
+  BOOST_TEST(p.apps("fly deploy -c web") == "shop-web (web's app)");  // a directory: its fly.toml
+  BOOST_TEST(p.apps("npm run build && fly deploy -c fly.toml") == "shop (fly.toml's app)");
+}
+
+BOOST_AUTO_TEST_CASE(a_config_behind_a_symbolic_link_is_read_where_it_points) {
+  Project p;
+  p.fs.symlinks["/repo/fly.alpha.toml"] = "/repo/fly.toml";
+  BOOST_TEST(p.apps("fly deploy -c fly.alpha.toml") == "shop (fly.alpha.toml's app)");
+}
+
+BOOST_AUTO_TEST_CASE(app_and_fly_app_come_before_the_config) {
+  Project p;
+  BOOST_TEST(p.apps("fly deploy -c fly.toml --app shop-other") == "shop-other (--app)");
+  BOOST_TEST(p.apps("fly deploy -a shop-other") == "shop-other (--app)");
+  BOOST_TEST(p.apps("fly deploy --app=shop-other -c fly.toml") == "shop-other (--app)");
+  BOOST_TEST(p.apps("FLY_APP=shop-other fly deploy -c fly.toml") == "shop-other (FLY_APP)");
+  p.env.values["FLY_APP"] = "shop-env";
+  BOOST_TEST(p.apps("fly deploy -c fly.toml") == "shop-env (FLY_APP)");
+  BOOST_TEST(p.apps("fly deploy -a shop-other") == "shop-other (--app)");
+}
+
+BOOST_AUTO_TEST_CASE(nothing_is_claimed_when_it_cannot_be_told) {
+  const Project p;
+  BOOST_TEST(p.apps("sh bin/deploy.sh").empty());                // a script
+  BOOST_TEST(p.apps("fly deploy -a \"$APP\"").empty());          // expanded by the shell
+  BOOST_TEST(p.apps("fly deploy -c \"$CONFIG\"").empty());       // expanded by the shell
+  BOOST_TEST(p.apps("fly deploy web").empty());                  // a directory argument
+  BOOST_TEST(p.apps("cd web && fly deploy").empty());            // another directory
+  BOOST_TEST(p.apps("fly deploy -c fly.missing.toml").empty());  // flyctl fails on its own
+  BOOST_TEST(p.apps("fly status --app shop").empty());           // not a deploy
+}
+
+BOOST_AUTO_TEST_CASE(every_deploy_in_a_command_is_read) {
+  const Project p;
+  BOOST_TEST(p.apps("fly deploy -c fly.toml; fly deploy -c fly.staging.toml") ==
+             "shop (fly.toml's app)|shop-staging (fly.staging.toml's app)");
+}
+
+BOOST_AUTO_TEST_CASE(only_the_top_level_app_key_counts) {
+  BOOST_TEST(fd::flyTomlApp("app = \"shop\"\n[env]\napp = \"x\"\n") == "shop");
+  BOOST_TEST(fd::flyTomlApp("primary_region = \"iad\"\n[build]\napp = \"x\"\n").empty());
+  BOOST_TEST(fd::flyTomlApp("app_name = \"x\"\napp=\"shop\"\n") == "shop");
+  BOOST_TEST(fd::flyTomlApp("app = shop\n").empty());  // not a TOML string
+  BOOST_TEST(fd::flyTomlApp("").empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
