@@ -589,13 +589,17 @@ BOOST_AUTO_TEST_CASE(a_claim_naming_no_run_says_how_to_clear_it) {
   // `inactive` would not: the ledger reads past it to the `in_progress` before.
   h.fake.update([](GithubState& s) {
     GhDeploymentStatus inactive;
+    inactive.id = 71;
     inactive.state = "inactive";
+    inactive.createdAt = "2026-04-03T22:00:00Z";
     s.deployments.front().statuses.push_back(inactive);
   });
   BOOST_TEST(beginMessage(h).starts_with("another deploy to prod is in progress: deployment 5 "));
   h.fake.update([](GithubState& s) {
     GhDeploymentStatus cleared;
+    cleared.id = 72;
     cleared.state = "error";
+    cleared.createdAt = "2026-04-03T22:01:00Z";
     cleared.description = "cleared by hand";
     s.deployments.front().statuses.push_back(cleared);
   });
