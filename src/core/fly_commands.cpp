@@ -1,5 +1,8 @@
 #include "core/fly_commands.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,8 +52,8 @@ std::string baseName(const std::string& word) {
 // The position of the command name in `words` (after VAR=value and `exec`/`command`), or npos.
 std::size_t flyctlAt(const std::vector<std::string>& words) {
   std::size_t i = 0;
-  while (i < words.size() &&
-         (isAssignment(words[i]) || words[i] == "exec" || words[i] == "command")) {
+  while (i < words.size() && (isAssignment(words[i]) || words[i] == "exec" ||
+                              words[i] == "command" || words[i] == "env")) {
     ++i;
   }
   if (i >= words.size()) return std::string::npos;
@@ -67,37 +70,115 @@ std::string unquoted(std::string value) {
   return value;
 }
 
-// `--name=value`, or `--name value` / `-n value` (advancing `i` past the value).
+// flyctl flags that take a value in the next word (so that word is not `deploy` or a directory).
+bool takesValue(std::string_view flag) {
+  static constexpr std::string_view kFlags[] = {"--access-token",
+                                                "-t",
+                                                "--org",
+                                                "-o",
+                                                "--region",
+                                                "-r",
+                                                "--image",
+                                                "-i",
+                                                "--dockerfile",
+                                                "--build-arg",
+                                                "--build-secret",
+                                                "--env",
+                                                "-e",
+                                                "--strategy",
+                                                "--label",
+                                                "--build-target",
+                                                "--image-label",
+                                                "--wait-timeout",
+                                                "--vm-size",
+                                                "--vm-memory",
+                                                "--vm-cpus",
+                                                "--vm-cpu-kind",
+                                                "--ha",
+                                                "--process-groups",
+                                                "--file-local",
+                                                "--file-literal",
+                                                "--file-secret",
+                                                "--exclude-regions",
+                                                "--only-regions",
+                                                "--release-command-timeout",
+                                                "--lease-timeout",
+                                                "--primary-region",
+                                                "--smoke-checks",
+                                                "--max-unavailable",
+                                                "--depot-scope",
+                                                "--deploy-retries"};
+  return std::find(std::begin(kFlags), std::end(kFlags), flag) != std::end(kFlags);
+}
+
+// One of pflag's spellings of `--name`/`-n` with a value: `--name=v`, `--name v`, `-n v`, `-n=v`,
+// `-nv` (advancing `i` past a separate value).
 bool flagValue(const std::vector<std::string>& words, std::size_t& i, std::string_view longName,
                std::string_view shortName, std::string& value) {
   const std::string& word = words[i];
-  const std::string withEquals = std::string(longName) + "=";
-  if (word.rfind(withEquals, 0) == 0) {
-    value = unquoted(word.substr(withEquals.size()));
-    return true;
+  for (const std::string_view name : {longName, shortName}) {
+    if (word == name && i + 1 < words.size()) {
+      value = unquoted(words[++i]);
+      return true;
+    }
+    const std::string withEquals = std::string(name) + "=";
+    if (word.starts_with(withEquals)) {
+      value = unquoted(word.substr(withEquals.size()));
+      return true;
+    }
   }
-  if ((word == longName || word == shortName) && i + 1 < words.size()) {
-    value = unquoted(words[++i]);
+  if (word.size() > 2 && word.starts_with(shortName) && word[1] != '-') {  // -ashop
+    value = unquoted(word.substr(2));
     return true;
   }
   return false;
 }
 
-DeployInvocation readDeploy(const std::vector<std::string>& words, std::size_t at) {
+// Whether words[i] is a flag (with its value, advancing `i` past it): --app and --config kept.
+bool readFlag(const std::vector<std::string>& words, std::size_t& i, DeployInvocation& deploy) {
+  if (flagValue(words, i, "--app", "-a", deploy.app)) return true;
+  if (flagValue(words, i, "--config", "-c", deploy.config)) return true;
+  if (!words[i].starts_with("-")) return false;
+  if (takesValue(words[i])) ++i;
+  return true;
+}
+
+// The words after `fly` (from `at`): its flags on either side of `deploy`, `deploy` itself and
+// the one directory argument. Not a deploy when another subcommand comes first.
+std::optional<DeployInvocation> readDeploy(const std::vector<std::string>& words, std::size_t at) {
   DeployInvocation deploy;
-  for (std::size_t i = 0; i < at; ++i) {
-    if (words[i].rfind("FLY_APP=", 0) == 0) {
-      deploy.flyAppPrefix = unquoted(words[i].substr(8));
-      deploy.hasFlyAppPrefix = true;
+  bool sawDeploy = false;
+  bool positionalOnly = false;  // after `--`
+  for (std::size_t i = at + 1; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (!positionalOnly && word == "--") {
+      positionalOnly = true;
+      continue;
+    }
+    if (!positionalOnly && readFlag(words, i, deploy)) continue;
+    if (!sawDeploy) {
+      if (word != "deploy") return std::nullopt;  // `fly status`, `fly releases`, ...
+      sawDeploy = true;
+    } else if (deploy.directory.empty()) {
+      deploy.directory = unquoted(word);
     }
   }
-  // A bare word right after `deploy` is its working directory; later ones may be flags' values.
-  deploy.directoryArgument = at + 2 < words.size() && words[at + 2].front() != '-';
-  for (std::size_t i = at + 2; i < words.size(); ++i) {
-    if (flagValue(words, i, "--app", "-a", deploy.app)) continue;
-    flagValue(words, i, "--config", "-c", deploy.config);
-  }
+  if (!sawDeploy) return std::nullopt;
   return deploy;
+}
+
+// `FLY_APP=x` or `export FLY_APP=x` standing alone: later commands see it. `unset FLY_APP` ends it.
+void trackFlyApp(const std::vector<std::string>& words, std::optional<std::string>& flyApp) {
+  std::size_t i = words.empty() ? 0 : (words[0] == "export" || words[0] == "unset" ? 1 : 0);
+  if (!words.empty() && words[0] == "unset") {
+    for (; i < words.size(); ++i) {
+      if (words[i] == "FLY_APP") flyApp.reset();
+    }
+    return;
+  }
+  for (; i < words.size() && isAssignment(words[i]); ++i) {
+    if (words[i].starts_with("FLY_APP=")) flyApp = unquoted(words[i].substr(8));
+  }
 }
 
 }  // namespace
@@ -122,12 +203,22 @@ bool isReleasesRollback(std::string_view command) {
 
 std::vector<DeployInvocation> deployInvocations(std::string_view command, bool& unclear) {
   std::vector<DeployInvocation> found;
+  std::optional<std::string> exported;  // FLY_APP set by an earlier simple command
   unclear = false;
   for (const auto& words : simpleCommands(command)) {
     if (!words.empty() && (words[0] == "cd" || words[0] == "pushd")) unclear = true;
     const std::size_t at = flyctlAt(words);
-    if (at == std::string::npos || at + 1 >= words.size() || words[at + 1] != "deploy") continue;
-    found.push_back(readDeploy(words, at));
+    if (at == std::string::npos) {
+      trackFlyApp(words, exported);
+      continue;
+    }
+    std::optional<DeployInvocation> deploy = readDeploy(words, at);
+    if (!deploy) continue;
+    if (exported) deploy->flyApp = exported;
+    for (std::size_t i = 0; i < at; ++i) {  // FLY_APP=x fly deploy, env FLY_APP=x fly deploy
+      if (words[i].starts_with("FLY_APP=")) deploy->flyApp = unquoted(words[i].substr(8));
+    }
+    found.push_back(*deploy);
   }
   return found;
 }

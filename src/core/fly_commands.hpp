@@ -1,6 +1,7 @@
 // Reading the manifest's commands for what they mean to flyctl.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,17 +17,18 @@ bool invokesFlyctl(std::string_view command);
 bool isReleasesRollback(std::string_view command);
 
 // One `fly deploy` in a command, with what decides its app as flyctl reads it: `--app`/`-a`, else
-// FLY_APP, else the config file's `app` (`--config`/`-c`, else fly.toml in its directory).
+// FLY_APP (when not empty), else the config file's `app` (`--config`/`-c`, else fly.toml, in the
+// directory argument when there is one).
 struct DeployInvocation {
-  std::string app;           // --app NAME, -a NAME, --app=NAME
-  std::string config;        // --config PATH, -c PATH, --config=PATH
-  std::string flyAppPrefix;  // FLY_APP=NAME before the command name
-  bool hasFlyAppPrefix = false;
-  bool directoryArgument = false;  // `fly deploy DIR`: flyctl reads DIR's fly.toml
+  std::string app;                    // the last --app NAME, -a NAME, --app=NAME, -a=NAME, -aNAME
+  std::string config;                 // the last --config PATH, -c PATH, ...
+  std::optional<std::string> flyApp;  // FLY_APP set for it: before it, or exported earlier
+  std::string directory;              // `fly deploy DIR`: flyctl changes into DIR first
 };
 
-// Every `fly deploy` / `flyctl deploy` in `command`. `unclear` is set when the command may run
-// it elsewhere than in its own directory (`cd`, `pushd`), so a relative config cannot be found.
+// Every `fly deploy` / `flyctl deploy` in `command` (flags before `deploy` count, as flyctl reads
+// them). `unclear` is set when the command may run it elsewhere than in its own directory (`cd`,
+// `pushd`), so a relative config cannot be found.
 std::vector<DeployInvocation> deployInvocations(std::string_view command, bool& unclear);
 
 }  // namespace fd::fly

@@ -25,6 +25,7 @@ bool Pipeline::preparePlatform() {
   Status prepared =
       installManifestTools(manifest_.tools, {commands_, log_, world_.env, world_.fs, world_.http});
   if (prepared) prepared = platform().prepare();
+  if (prepared) prepared = platform().checkCommandTargets(inputs_.command == Command::Rollback);
   log_.endGroup();
   if (cancelledDuring("readiness")) return false;
   if (prepared) return true;

@@ -1,5 +1,7 @@
 #include "platform/fly_deploy_app.hpp"
 
+#include <rapidjson/document.h>
+
 #include <optional>
 
 #include "core/fly_commands.hpp"
@@ -19,33 +21,86 @@ std::optional<FlyDeployApp> named(const std::string& app, const std::string& sou
   return FlyDeployApp{app, source};
 }
 
+std::string jsonApp(const std::string& text) {
+  rapidjson::Document json;
+  json.Parse(text.c_str(), text.size());
+  if (json.HasParseError() || !json.IsObject()) return "";
+  const auto app = json.FindMember("app");
+  return app != json.MemberEnd() && app->value.IsString() ? app->value.GetString() : "";
+}
+
+// The app in the config file at `path` (flyctl follows symbolic links); nullopt when flyctl would
+// fail on it itself (missing, a directory) or it is YAML, which is not read here.
+std::optional<FlyDeployApp> appOfFile(const FileSystem& fs, const std::string& path,
+                                      const std::string& shown) {
+  Result<std::string> real = fs.canonical(path);
+  if (!real || fs.kindOf(*real) != PathKind::File) return std::nullopt;
+  Result<std::string> text = fs.read(*real, kMaxConfigBytes);
+  if (!text) return std::nullopt;
+  const bool json = shown.ends_with(".json");
+  if (!json && !shown.ends_with(".toml")) return std::nullopt;
+  return named(json ? jsonApp(*text) : flyTomlApp(*text), shown + "'s app");
+}
+
 std::optional<FlyDeployApp> fromConfig(const fly::DeployInvocation& deploy, const FileSystem& fs,
                                        const std::string& workdir) {
-  if (deploy.config.empty() && deploy.directoryArgument) return std::nullopt;
-  const std::string config = deploy.config.empty() ? "fly.toml" : deploy.config;
-  if (expands(config)) return std::nullopt;
-  // flyctl follows symbolic links, and a directory is read as its fly.toml (its second try).
-  Result<std::string> path = fs.canonical(resolvePath(workdir, config));
-  if (path && fs.kindOf(*path) == PathKind::Directory) path = fs.canonical(*path + "/fly.toml");
-  if (!path || fs.kindOf(*path) != PathKind::File) return std::nullopt;
-  Result<std::string> text = fs.read(*path, kMaxConfigBytes);
-  if (!text) return std::nullopt;
-  return named(flyTomlApp(*text), config + "'s app");
+  if (expands(deploy.config) || expands(deploy.directory)) return std::nullopt;
+  // `fly deploy DIR`: flyctl changes into DIR, then reads its config there.
+  const std::string base =
+      deploy.directory.empty() ? workdir : resolvePath(workdir, deploy.directory);
+  if (!deploy.directory.empty() && fs.kindOf(base) != PathKind::Directory) return std::nullopt;
+  const std::string prefix = deploy.directory.empty() ? "" : deploy.directory + "/";
+  if (!deploy.config.empty()) {
+    return appOfFile(fs, resolvePath(base, deploy.config), prefix + deploy.config);
+  }
+  for (const char* name : {"fly.toml", "fly.json"}) {  // flyctl's order (then fly.yaml)
+    const std::string path = resolvePath(base, name);
+    if (fs.kindOf(path) != PathKind::Missing) return appOfFile(fs, path, prefix + name);
+  }
+  return std::nullopt;
+}
+
+// A TOML key as written: app, "app" or 'app'.
+bool isAppKey(const std::string& key) { return key == "app" || key == "\"app\"" || key == "'app'"; }
+
+// The string value that starts `value` ("x", 'x', """x""" or '''x'''); "" when it is not one.
+std::string stringValue(const std::string& value) {
+  for (const char* quote : {"\"\"\"", "'''", "\"", "'"}) {
+    const std::string_view open(quote);
+    if (!value.starts_with(open)) continue;
+    const std::size_t close = value.find(open, open.size());
+    return close == std::string::npos ? "" : value.substr(open.size(), close - open.size());
+  }
+  return "";
+}
+
+// Whether `line` opens a multi-line string that it does not close.
+bool opensMultiline(const std::string& line) {
+  for (const char* quote : {"\"\"\"", "'''"}) {
+    std::size_t count = 0;
+    for (std::size_t at = line.find(quote); at != std::string::npos; at = line.find(quote, at + 3))
+      ++count;
+    if (count % 2 == 1) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 std::string flyTomlApp(std::string_view toml) {
+  bool inMultiline = false;
   for (const std::string& raw : split(toml, '\n')) {
     const std::string line = trim(raw);
+    if (inMultiline) {
+      inMultiline = !opensMultiline(line);  // its closing quotes end it
+      continue;
+    }
     if (line.starts_with("[")) return "";  // a table: top-level keys come before it
-    if (!line.starts_with("app")) continue;
-    std::string rest = trim(line.substr(3));
-    if (!rest.starts_with("=")) continue;  // app_name, apps, ...
-    rest = trim(rest.substr(1));
-    if (rest.empty() || (rest.front() != '"' && rest.front() != '\'')) return "";
-    const std::size_t close = rest.find(rest.front(), 1);
-    return close == std::string::npos ? "" : rest.substr(1, close - 1);
+    const std::size_t equals = line.find('=');
+    if (equals != std::string::npos && isAppKey(trim(line.substr(0, equals)))) {
+      return stringValue(trim(line.substr(equals + 1)));
+    }
+    inMultiline = opensMultiline(line);
   }
   return "";
 }
@@ -57,11 +112,13 @@ std::vector<FlyDeployApp> flyDeployApps(std::string_view command, const Environm
   const std::string inherited = env.get("FLY_APP").value_or("");
   std::vector<FlyDeployApp> apps;
   for (const fly::DeployInvocation& deploy : deploys) {
+    // flyctl takes the first non-empty of --app, FLY_APP, the config's app.
+    const std::string flyApp = deploy.flyApp.value_or(inherited);
     std::optional<FlyDeployApp> app;
     if (!deploy.app.empty()) {
       app = named(deploy.app, "--app");
-    } else if (deploy.hasFlyAppPrefix || !inherited.empty()) {
-      app = named(deploy.hasFlyAppPrefix ? deploy.flyAppPrefix : inherited, "FLY_APP");
+    } else if (!flyApp.empty()) {
+      app = named(flyApp, "FLY_APP");
     } else if (!unclear) {
       app = fromConfig(deploy, fs, workdir);
     }

@@ -45,8 +45,12 @@ std::string release(int version) { return "v" + std::to_string(version); }
 
 }  // namespace
 
-FlyPlatform::FlyPlatform(const EnvConfig& env, PlatformServices services)
-    : env_(env), services_(services), manifest_(env, services.commands) {
+FlyPlatform::FlyPlatform(const EnvConfig& env, PlatformServices services,
+                         std::vector<std::pair<std::string, std::string>> otherApps)
+    : env_(env),
+      services_(services),
+      manifest_(env, services.commands),
+      otherApps_(std::move(otherApps)) {
   const bool seedRollback = fly::isReleasesRollback(env.rollbackCommand);
   manifestRollbackWorks_ = !env.rollbackCommand.empty() && !seedRollback;
   if (seedRollback) {
@@ -79,7 +83,6 @@ Status FlyPlatform::prepare() {
         ErrorCode::InvalidArgument,
         "environments." + env_.name + ".app_name: a Fly.io app name is letters, digits and dashes");
   }
-  if (Status same = deploysThisApp(); !same) return same;
   // A CLI pinned by checksum does not update itself in the middle of a deploy.
   if (!set("FLY_NO_UPDATE_CHECK")) services_.commands.addEnv("FLY_NO_UPDATE_CHECK", "1");
   const std::string path = env.get("PATH").value_or("/usr/local/bin:/usr/bin:/bin");
@@ -102,20 +105,39 @@ Status FlyPlatform::prepare() {
   return okStatus();
 }
 
-// `fly status`, the secrets listing and the rollback name app_name; the deploy must ship to it.
-Status FlyPlatform::deploysThisApp() const {
-  for (const FlyDeployApp& target : flyDeployApps(env_.deployCommand, services_.env, services_.fs,
-                                                  services_.commands.workdir())) {
-    if (target.app == env_.appName) continue;
+// `fly status`, the secrets listing and the rollback name app_name: a command that ships another
+// environment's app, or never app_name, would deploy past that environment's gates, or be judged
+// by an app it never touched. Another app beside app_name (a worker) is fine.
+Status FlyPlatform::shipsThisApp(const std::string& field, const std::string& command) const {
+  const std::vector<FlyDeployApp> targets =
+      flyDeployApps(command, services_.env, services_.fs, services_.commands.workdir());
+  const auto wrong = [this, &field](const FlyDeployApp& target, const std::string& whose) {
     return makeError(ErrorCode::InvalidArgument,
-                     "environments." + env_.name + ": deploy_command ships Fly.io app \"" +
-                         target.app + "\" (" + target.source + "), but app_name is \"" +
+                     "environments." + env_.name + "." + field + " ships Fly.io app \"" +
+                         target.app + "\" (" + target.source + ")" + whose + ", not \"" +
                          env_.appName +
-                         "\": the live version, the secrets check and the rollback would act on "
-                         "another app than the one deployed. Make them name the same app; "
-                         "nothing was deployed");
+                         "\", this environment's app_name, which `fly status`, the secrets check "
+                         "and the rollback read. Make them name the same app; nothing was "
+                         "deployed");
+  };
+  for (const FlyDeployApp& target : targets) {
+    if (target.app == env_.appName) continue;
+    for (const auto& [name, app] : otherApps_) {
+      if (target.app == app) return wrong(target, ", " + name + "'s app_name");
+    }
   }
+  const bool shipsAppName = std::any_of(targets.begin(), targets.end(),
+                                        [this](const auto& t) { return t.app == env_.appName; });
+  if (!targets.empty() && !shipsAppName) return wrong(targets.front(), "");
   return okStatus();
+}
+
+Status FlyPlatform::checkCommandTargets(bool rollback) const {
+  if (!rollback) {
+    if (Status deploy = shipsThisApp("deploy_command", env_.deployCommand); !deploy) return deploy;
+  }
+  if (!manifestRollbackWorks_) return okStatus();  // the built-in names --app itself
+  return shipsThisApp("rollback_command", env_.rollbackCommand);
 }
 
 LiveRelease FlyPlatform::readLive(std::string_view label) {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "core/manifest.hpp"
 #include "core/platform_name.hpp"
@@ -16,10 +18,14 @@ namespace fd {
 
 class FlyPlatform : public Platform {
  public:
-  FlyPlatform(const EnvConfig& env, PlatformServices services);
+  // `otherApps`: the other environments' (name, app_name), which this one's commands must not
+  // ship to.
+  FlyPlatform(const EnvConfig& env, PlatformServices services,
+              std::vector<std::pair<std::string, std::string>> otherApps = {});
 
   std::vector<std::string> notices() const override { return notices_; }
   Status prepare() override;
+  Status checkCommandTargets(bool rollback) const override;
   LiveRelease readLive(std::string_view label) override;
   std::string rollbackCommand() const override;
   std::string rollbackMechanism() const override;
@@ -37,7 +43,7 @@ class FlyPlatform : public Platform {
   bool builtInRollback() const { return !manifestRollbackWorks_; }
   std::string fly(const std::string& arguments) const;
   std::string secretsListCommand() const;
-  Status deploysThisApp() const;
+  Status shipsThisApp(const std::string& field, const std::string& command) const;
   LiveRelease describe(const fly::Status& status);
   // The release to go back to: the one seen live as `toVersion`, else the newest complete
   // release before the newest one with another image.
@@ -48,6 +54,7 @@ class FlyPlatform : public Platform {
   PlatformServices services_;
   ManifestPlatform manifest_;
   bool manifestRollbackWorks_ = false;
+  std::vector<std::pair<std::string, std::string>> otherApps_;
   std::vector<std::string> notices_;
   std::map<std::string, Seen> seen_;  // every version readLive reported, with its release
   std::string firstImage_;            // the image live at the first read (before the deploy)

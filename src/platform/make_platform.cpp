@@ -5,7 +5,12 @@ namespace fd {
 std::unique_ptr<Platform> makePlatform(const Manifest& manifest, const EnvConfig& env,
                                        PlatformServices services) {
   if (usesFlyBuiltIns(manifest.platform, env)) {
-    return std::make_unique<FlyPlatform>(env, services);
+    std::vector<std::pair<std::string, std::string>> otherApps;
+    for (const EnvConfig& other : manifest.environments) {
+      if (other.name != env.name && other.appName != env.appName)
+        otherApps.emplace_back(other.name, other.appName);
+    }
+    return std::make_unique<FlyPlatform>(env, services, std::move(otherApps));
   }
   if (isFlyPlatform(manifest.platform)) {
     services.log.info(

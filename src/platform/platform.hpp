@@ -77,6 +77,10 @@ class Platform {
   // Makes the platform's CLI available to every manifest command (PATH); FailedPrecondition with
   // what to do when it cannot be (no token in CI, no pinned download for this machine, ...).
   virtual Status prepare() = 0;
+  // Whether the commands this run may run act on this environment's app (a deploy: the deploy and
+  // rollback commands; `rollback`: the rollback command). InvalidArgument naming the command when
+  // one would ship another environment's app.
+  virtual Status checkCommandTargets(bool /*rollback*/) const { return okStatus(); }
   // Asks what is live now; `label` names the moment for the log ("current version").
   virtual LiveRelease readLive(std::string_view label) = 0;
   // How a rollback would be done, for the plan and for a human: a command, or empty when the

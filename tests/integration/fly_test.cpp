@@ -377,10 +377,10 @@ BOOST_AUTO_TEST_CASE(a_deploy_that_would_ship_to_another_app_is_refused) {
   const std::string receipt = project.repo.receipt();
   BOOST_TEST(bullet(receipt, "Failed step") == "readiness", receipt);
   BOOST_TEST(bullet(receipt, "Failure reason") ==
-                 "environments.staging: deploy_command ships Fly.io app \"shop\" "
-                 "(fly.staging.toml's app), but app_name is \"shop-staging\": the live version, "
-                 "the secrets check and the rollback would act on another app than the one "
-                 "deployed. Make them name the same app; nothing was deployed",
+                 "environments.staging.deploy_command ships Fly.io app \"shop\" "
+                 "(fly.staging.toml's app), prod's app_name, not \"shop-staging\", this "
+                 "environment's app_name, which `fly status`, the secrets check and the rollback "
+                 "read. Make them name the same app; nothing was deployed",
              receipt);
   BOOST_TEST(!project.fly.called("deploy -c fly.staging.toml"), run.all());
   BOOST_TEST(!project.fly.called("deploy -c fly.toml"), run.all());

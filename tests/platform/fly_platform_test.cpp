@@ -52,9 +52,12 @@ struct Fixture {
   }
 
   std::unique_ptr<Platform> platform(const EnvConfig& config,
-                                     const std::string& platformName = "fly.io") {
+                                     const std::string& platformName = "fly.io",
+                                     std::vector<EnvConfig> others = {}) {
     Manifest manifest;
     manifest.platform = platformName;
+    manifest.environments = std::move(others);
+    manifest.environments.push_back(config);
     return makePlatform(manifest, config, {commands, log, environment, fs, http});
   }
 
@@ -273,6 +276,48 @@ BOOST_AUTO_TEST_CASE(prepare_uses_the_fly_on_path_and_downloads_nothing) {
   BOOST_REQUIRE(platform->prepare().ok());
   BOOST_TEST(f.log.contains("flyctl: using " + f.fly.binDir() + "/fly"), f.log.text());
   BOOST_TEST(f.http.requests.empty());
+}
+
+// Which commands must ship this environment's app: a deploy checks deploy_command and a working
+// rollback_command; `rollback` checks only the rollback it runs. Another app beside app_name (a
+// worker) is fine; another environment's app, or never app_name, is refused.
+BOOST_AUTO_TEST_CASE(commands_must_ship_this_environments_app) {
+  Fixture f;
+  f.repo.write("fly.worker.toml", "app = \"shop-worker\"\n");
+  EnvConfig staging = prodConfig();
+  staging.name = "staging";
+  staging.appName = "shop-staging";
+  staging.deployCommand = "fly deploy -c fly.toml";  // copied from prod's
+  staging.rollbackCommand.clear();
+  const auto copied = f.platform(staging, "fly.io", {prodConfig()});
+  const Status refused = copied->checkCommandTargets(false);
+  BOOST_TEST(static_cast<int>(refused.code()) == static_cast<int>(ErrorCode::InvalidArgument));
+  BOOST_TEST(refused.message() ==
+             "environments.staging.deploy_command ships Fly.io app \"shop\" (fly.toml's app), "
+             "prod's app_name, not \"shop-staging\", this environment's app_name, which `fly "
+             "status`, the secrets check and the rollback read. Make them name the same app; "
+             "nothing was deployed");
+  // `factory-deploy rollback` runs no deploy_command: the built-in rollback names --app itself.
+  BOOST_TEST(copied->checkCommandTargets(true).ok());
+
+  EnvConfig prod = prodConfig();
+  prod.deployCommand = "fly deploy -c fly.toml && fly deploy -c fly.worker.toml";
+  BOOST_TEST(f.platform(prod)->checkCommandTargets(false).ok());  // a worker beside it
+  prod.deployCommand = "fly deploy -c fly.worker.toml";
+  const Status never = f.platform(prod)->checkCommandTargets(false);
+  BOOST_TEST(never.message().starts_with("environments.prod.deploy_command ships Fly.io app "
+                                         "\"shop-worker\" (fly.worker.toml's app), not \"shop\","),
+             never.message());
+
+  EnvConfig rollsBackProd = staging;
+  rollsBackProd.deployCommand = "fly deploy --app shop-staging";
+  rollsBackProd.rollbackCommand = "fly deploy -c fly.toml --image \"$DEPLOY_ROLLBACK_TO\"";
+  const auto rollsBack = f.platform(rollsBackProd, "fly.io", {prodConfig()});
+  BOOST_TEST(rollsBack->checkCommandTargets(true).message().starts_with(
+      "environments.staging.rollback_command ships Fly.io app \"shop\" (fly.toml's app), prod's "
+      "app_name,"));
+  BOOST_TEST(rollsBack->checkCommandTargets(false).message().starts_with(
+      "environments.staging.rollback_command ships"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
