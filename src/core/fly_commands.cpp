@@ -16,8 +16,8 @@ bool isSeparator(char c) {
 
 bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-// The words of each simple command, without the quoting a real shell would honour: enough to
-// recognise a command name, which is all this is for.
+// The words of each simple command, without the quoting a real shell would honour (comments are
+// dropped): enough to recognise a command name and its flags, which is all this is for.
 std::vector<std::vector<std::string>> simpleCommands(std::string_view command) {
   std::vector<std::vector<std::string>> commands(1);
   std::string word;
@@ -25,8 +25,13 @@ std::vector<std::vector<std::string>> simpleCommands(std::string_view command) {
     if (!word.empty()) commands.back().push_back(word);
     word.clear();
   };
+  bool comment = false;  // from a `#` that starts a word to the end of the line
   for (const char c : command) {
-    if (isSeparator(c)) {
+    if (comment && c != '\n') continue;
+    comment = false;
+    if (c == '#' && word.empty()) {
+      comment = true;
+    } else if (isSeparator(c)) {
       endWord();
       if (!commands.back().empty()) commands.emplace_back();
     } else if (isBlank(c)) {

@@ -460,6 +460,15 @@ GhWorkflowRun running(std::int64_t id, int attempt = 1) {
   return run;
 }
 
+// Run `run`'s claim on prod, still in progress, of a commit of `digit`s.
+GhDeployment claimAt(std::int64_t id, char digit, const std::string& run,
+                     const std::string& createdAt) {
+  GhDeployment claim =
+      FakeGithub::factoryDeployment(id, std::string(40, digit), "prod", run, "in_progress");
+  claim.createdAt = createdAt;
+  return claim;
+}
+
 GhDeployment claimOfRun999(const std::string& createdAt, bool withStatus = true) {
   GhDeployment claim =
       FakeGithub::factoryDeployment(5, std::string(40, '3'), "prod", "999", "in_progress");
@@ -494,10 +503,7 @@ BOOST_AUTO_TEST_CASE(a_claim_still_deploying_blocks_in_every_form) {
 BOOST_AUTO_TEST_CASE(a_younger_claim_yields_to_an_older_one) {
   Harness h;
   h.fake.update([](GithubState& s) {
-    GhDeployment younger =
-        FakeGithub::factoryDeployment(2000000, std::string(40, '3'), "prod", "1001", "in_progress");
-    younger.createdAt = "2026-04-03T21:30:02Z";
-    s.deployments = {younger};
+    s.deployments = {claimAt(2000000, '3', "1001", "2026-04-03T21:30:02Z")};
     s.workflowRuns = {running(1001)};
   });
   BOOST_TEST(beginMessage(h) == "deploys");
@@ -555,10 +561,8 @@ BOOST_AUTO_TEST_CASE(a_claim_whose_run_cannot_be_read_cannot_be_told_apart) {
 BOOST_AUTO_TEST_CASE(a_running_claim_outranks_one_whose_run_cannot_be_read) {
   Harness h;
   h.fake.update([](GithubState& s) {
-    GhDeployment unreadable =
-        FakeGithub::factoryDeployment(6, std::string(40, '4'), "prod", "998", "in_progress");
-    unreadable.createdAt = "2026-04-03T21:10:00Z";
-    s.deployments = {claimOfRun999("2026-04-03T21:00:00Z"), unreadable};
+    s.deployments = {claimOfRun999("2026-04-03T21:00:00Z"),
+                     claimAt(6, '4', "998", "2026-04-03T21:10:00Z")};
     s.workflowRuns = {running(999)};
   });
   h.fake.script("GET", "/actions/runs/998",

@@ -76,6 +76,10 @@ BOOST_AUTO_TEST_CASE(flags_before_deploy_and_every_pflag_spelling_count) {
   BOOST_TEST(p.apps("fly deploy -a=shop-other") == "shop-other (--app)");
   BOOST_TEST(p.apps("fly deploy -ashop-other") == "shop-other (--app)");
   BOOST_TEST(p.apps("fly deploy -a shop-staging -a shop") == "shop (--app)");  // the last wins
+  BOOST_TEST(p.apps("fly deploy -c fly.staging.toml # not --app shop") ==
+             "shop-staging (fly.staging.toml's app)");  // a comment is not an argument
+  BOOST_TEST(p.apps("# fly deploy -c fly.toml\nfly deploy -c fly.staging.toml") ==
+             "shop-staging (fly.staging.toml's app)");
   BOOST_TEST(p.apps("fly deploy -e APP=shop-other -c fly.staging.toml") ==
              "shop-staging (fly.staging.toml's app)");  // -e takes a value: not a directory
 }
