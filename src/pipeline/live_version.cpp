@@ -9,7 +9,8 @@ namespace fd {
 // The manifest's current_version_command, or the platform's built-in (src/platform/).
 LiveVersion Pipeline::readLiveVersion(std::string_view label) {
   const LiveRelease live = platform().readLive(label);
-  return {live.version, live.problem, live.askable, live.detail, live.namesCommit, live.source};
+  return {live.version,     live.problem, live.askable, live.detail,
+          live.namesCommit, live.source,  live.release};
 }
 
 bool Pipeline::confirmLive() {
@@ -26,6 +27,18 @@ bool Pipeline::confirmLive() {
     log_.warning(note);
     record_.notes.push_back(note);
     return !cancelledDuring("verify");
+  }
+  // Every deploy makes a new release on this platform: the one before it still live means this
+  // deploy released nothing to this environment's app (it shipped elsewhere, or not at all).
+  if (!live.release.empty() && live.release == liveBefore_.release) {
+    fail(kLiveVersionStep, live.source + " reports " + env_.appName + " still at release " +
+                               live.release + " (" + live.detail +
+                               "), as before the deploy: the deploy released nothing to " +
+                               env_.appName +
+                               " (did deploy_command ship another app?); this run does not claim "
+                               "to be live and does not roll back");
+    log_.error(record_.failureReason, {"Nothing was released here", "", 0});
+    return false;
   }
   const Result<std::vector<std::string>> tags =
       git_ ? git_->tagsAt(record_.fullSha)

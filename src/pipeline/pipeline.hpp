@@ -32,6 +32,7 @@ struct LiveVersion {
   std::string detail;       // the platform's own words: "Fly.io release v12, image …"
   bool namesCommit = true;  // false for a bare platform release number ("v12")
   std::string source;       // who said so: "current_version_command", "Fly.io (`fly status`)"
+  std::string release;      // a release every deploy renews ("v12", Fly.io), else empty
 };
 
 // The failed step when the platform reports another version live after our deploy.

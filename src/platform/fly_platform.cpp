@@ -166,6 +166,7 @@ LiveRelease FlyPlatform::describe(const fly::Status& status) {
   live.namesCommit = !current->commit.empty();  // images built off a runner carry no GH_SHA
   live.detail = "Fly.io release " + release(status.version) + ", image " + current->image;
   live.source = "Fly.io (`fly status`)";
+  live.release = release(status.version);
   if (static_cast<std::size_t>(onCurrent) != status.machines.size()) {
     live.detail += " (on " + std::to_string(onCurrent) + " of " +
                    std::to_string(status.machines.size()) + " machines)";

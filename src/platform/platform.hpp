@@ -29,6 +29,9 @@ struct LiveRelease {
   // with a commit.
   bool namesCommit = true;
   std::string source;  // who said so: "current_version_command", "Fly.io (`fly status`)"
+  // The platform's release ("v12") when every deploy makes a new one (Fly.io); else empty. The
+  // same release before and after a deploy means the deploy released nothing here.
+  std::string release;
 };
 
 // A LiveRelease that does not know the version, saying why.

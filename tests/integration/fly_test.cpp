@@ -386,6 +386,39 @@ BOOST_AUTO_TEST_CASE(a_deploy_that_would_ship_to_another_app_is_refused) {
   BOOST_TEST(!project.fly.called("deploy -c fly.toml"), run.all());
 }
 
+// A deploy whose app the check cannot tell (the config in a shell variable) that ships elsewhere:
+// Fly.io still shows this environment's app at the release it had before, so the run says the
+// deploy released nothing here instead of claiming success (a laptop's release names no commit).
+BOOST_AUTO_TEST_CASE(a_deploy_that_released_nothing_to_app_name_is_not_a_success) {
+  FlyProject project;
+  for (const char* environment : {"alpha", "staging"}) {
+    BOOST_REQUIRE(project.deploy(environment).exitCode == 0);
+  }
+  std::string manifest = project.repo.read(".factory/deploy-config.json");
+  const std::string staging = "fly deploy -c fly.staging.toml";
+  manifest.replace(manifest.find(staging), staging.size(), "CFG=fly.toml; fly deploy -c $CFG");
+  project.repo.write(".factory/deploy-config.json", manifest);
+  project.repo.commit("staging deploys through a variable");
+  project.repo.commitReports();
+  BOOST_REQUIRE(project.deploy("alpha").exitCode == 0);
+  const ChildRun run = project.deploy("staging");
+  BOOST_TEST(run.exitCode == 1, run.all());
+  const std::string receipt = project.repo.receipt();
+  BOOST_TEST(bullet(receipt, "Status") == "FAILED", receipt);
+  BOOST_TEST(bullet(receipt, "Failed step") == "live version", receipt);
+  BOOST_TEST(
+      bullet(receipt, "Failure reason")
+          .starts_with(
+              "Fly.io (`fly status`) reports shop-staging still at release v1 (Fly.io release "
+              "v1, image registry.fly.io/shop-staging:deployment-"),
+      receipt);
+  BOOST_TEST(contains(bullet(receipt, "Failure reason"),
+                      "as before the deploy: the deploy released nothing to shop-staging (did "
+                      "deploy_command ship another app?); this run does not claim to be live and "
+                      "does not roll back"),
+             receipt);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace fd::test
