@@ -13,6 +13,14 @@ std::string orNone(const std::string& command) {
 }  // namespace
 
 void Pipeline::printPlan() {
+  // What the real run refuses before the platform runs anything (a command that ships another
+  // environment's app), the plan refuses too: a dry run never passes what the run would not.
+  if (record_.failedStep.empty()) {
+    if (const Status targets = platform().checkCommandTargets(false); !targets) {
+      record_.invalidInput = targets.code() == ErrorCode::InvalidArgument;
+      fail("readiness", targets.message());
+    }
+  }
   const bool passed = record_.failedStep.empty();
   std::string plan = "Plan (dry run, nothing deployed or written): " + record_.environment;
   if (!env_.appName.empty()) plan += " (" + env_.appName + ")";

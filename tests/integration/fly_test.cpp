@@ -372,6 +372,15 @@ BOOST_AUTO_TEST_CASE(a_deploy_that_would_ship_to_another_app_is_refused) {
   project.repo.commit("staging config copied from prod");
   project.repo.commitReports();
   BOOST_REQUIRE(project.deploy("alpha").exitCode == 0);
+  // The dry run says so too, rather than "every gate passed".
+  const ChildRun plan =
+      project.repo.run({"--environment", "staging", "--dry-run"}, project.fly.env());
+  BOOST_TEST(plan.exitCode == 2, plan.all());
+  BOOST_TEST(contains(plan.out,
+                      "Verdict: BLOCKED at readiness: environments.staging."
+                      "deploy_command ships Fly.io app \"shop\" (fly.staging.toml's "
+                      "app), prod's app_name"),
+             plan.out);
   const ChildRun run = project.deploy("staging");
   BOOST_TEST(run.exitCode == 2, run.all());
   const std::string receipt = project.repo.receipt();
