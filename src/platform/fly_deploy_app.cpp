@@ -1,12 +1,11 @@
 #include "platform/fly_deploy_app.hpp"
 
-#include <rapidjson/document.h>
-
 #include <optional>
 
 #include "core/fly_commands.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
+#include "platform/fly_json.hpp"
 
 namespace fd {
 
@@ -21,14 +20,6 @@ std::optional<FlyDeployApp> named(const std::string& app, const std::string& sou
   return FlyDeployApp{app, source};
 }
 
-std::string jsonApp(const std::string& text) {
-  rapidjson::Document json;
-  json.Parse(text.c_str(), text.size());
-  if (json.HasParseError() || !json.IsObject()) return "";
-  const auto app = json.FindMember("app");
-  return app != json.MemberEnd() && app->value.IsString() ? app->value.GetString() : "";
-}
-
 // The app in the config file at `path` (flyctl follows symbolic links); nullopt when flyctl would
 // fail on it itself (missing, a directory) or it is YAML, which is not read here.
 std::optional<FlyDeployApp> appOfFile(const FileSystem& fs, const std::string& path,
@@ -39,7 +30,7 @@ std::optional<FlyDeployApp> appOfFile(const FileSystem& fs, const std::string& p
   if (!text) return std::nullopt;
   const bool json = shown.ends_with(".json");
   if (!json && !shown.ends_with(".toml")) return std::nullopt;
-  return named(json ? jsonApp(*text) : flyTomlApp(*text), shown + "'s app");
+  return named(json ? fly::configApp(*text) : flyTomlApp(*text), shown + "'s app");
 }
 
 std::optional<FlyDeployApp> fromConfig(const fly::DeployInvocation& deploy, const FileSystem& fs,

@@ -170,4 +170,10 @@ Result<std::vector<std::string>> parseSecretNames(std::string_view output) {
   return names;
 }
 
+std::string configApp(std::string_view json) {
+  rapidjson::Document document;
+  document.Parse(json.data(), json.size());
+  return document.HasParseError() ? "" : text(document, "app");
+}
+
 }  // namespace fd::fly

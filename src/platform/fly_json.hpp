@@ -46,4 +46,7 @@ Result<std::vector<Release>> parseReleases(std::string_view output);
 // `fly secrets list --json`: the secrets' names (each entry's "name"; values are never listed).
 Result<std::vector<std::string>> parseSecretNames(std::string_view output);
 
+// A fly.json app config's top-level "app" ("" when it is not JSON or has none).
+std::string configApp(std::string_view json);
+
 }  // namespace fd::fly

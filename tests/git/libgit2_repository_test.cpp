@@ -4,7 +4,6 @@
 
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -13,6 +12,7 @@
 #include "git/libgit2_api.hpp"
 #include "git/libgit2_session.hpp"
 #include "git/result_text.hpp"
+#include "support/mapped_library.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -28,16 +28,6 @@ std::unique_ptr<fd::GitRepository> open(const std::string& path) {
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
-}
-
-// Whether a shared library whose file name contains `name` is mapped into this process.
-bool loaded(const std::string& name) {
-  std::ifstream maps("/proc/self/maps");
-  std::string line;
-  while (std::getline(maps, line)) {
-    if (contains(line, name)) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -85,7 +75,7 @@ BOOST_AUTO_TEST_CASE(head_of_a_repository_without_commits_is_not_found) {
 BOOST_AUTO_TEST_CASE(libgit2_starts_without_parsing_the_ca_bundle) {
   BOOST_TEST_REQUIRE(fd::git::loadLibgit2().ok());  // dlopen: mbedTLS is mapped from here on
   if (!std::filesystem::is_regular_file("/etc/ssl/certs/ca-certificates.crt") ||
-      !loaded("libmbedx509")) {
+      fd::test::mappedLibrary("libmbedx509").empty()) {
     BOOST_TEST_MESSAGE("no CA bundle, or a libgit2 without mbedTLS: nothing to refuse");
     return;
   }

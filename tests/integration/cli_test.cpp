@@ -3,27 +3,16 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
-#include <fstream>
 
 #include "core/version.hpp"
 #include "support/deploy_repo.hpp"
 #include "support/loopback_server.hpp"
+#include "support/mapped_library.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fd::test {
 
 namespace {
-
-// The file of a shared library this process has mapped whose name contains `name`.
-std::string mappedLibrary(const std::string& name) {
-  std::ifstream maps("/proc/self/maps");
-  std::string line;
-  while (std::getline(maps, line)) {
-    const std::size_t at = line.find('/');
-    if (at != std::string::npos && line.find(name, at) != std::string::npos) return line.substr(at);
-  }
-  return "";
-}
 
 // A repository ready for staging: code commit, reports after it, alpha already deployed.
 void prepareStaging(DeployRepo& repo) {
