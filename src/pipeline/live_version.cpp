@@ -28,8 +28,16 @@ bool Pipeline::confirmLive() {
     record_.notes.push_back(note);
     return !cancelledDuring("verify");
   }
-  // Every deploy makes a new release on this platform: the one before it still live means this
-  // deploy released nothing to this environment's app (it shipped elsewhere, or not at all).
+  const Result<std::vector<std::string>> tags =
+      git_ ? git_->tagsAt(record_.fullSha)
+           : Result<std::vector<std::string>>(std::vector<std::string>{});
+  const std::vector<std::string> ownTags = tags ? *tags : std::vector<std::string>{};
+  if (liveVersionNames(live.version, record_.fullSha, ownTags)) {
+    log_.info("live: " + env_.name + " runs " + live.version + " (this deploy)");
+    return true;
+  }
+  // Not this commit, and every deploy makes a new release on this platform: the release from
+  // before still live means this deploy released nothing to this environment's app.
   if (!live.release.empty() && live.release == liveBefore_.release) {
     fail(kLiveVersionStep, live.source + " reports " + env_.appName + " still at release " +
                                live.release + " (" + live.detail +
@@ -39,14 +47,6 @@ bool Pipeline::confirmLive() {
                                "to be live and does not roll back");
     log_.error(record_.failureReason, {"Nothing was released here", "", 0});
     return false;
-  }
-  const Result<std::vector<std::string>> tags =
-      git_ ? git_->tagsAt(record_.fullSha)
-           : Result<std::vector<std::string>>(std::vector<std::string>{});
-  const std::vector<std::string> ownTags = tags ? *tags : std::vector<std::string>{};
-  if (liveVersionNames(live.version, record_.fullSha, ownTags)) {
-    log_.info("live: " + env_.name + " runs " + live.version + " (this deploy)");
-    return true;
   }
   // A release number ("v42") is not evidence that another commit is live.
   if (!live.namesCommit || !mentionsACommit(live.version)) {

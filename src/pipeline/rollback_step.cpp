@@ -29,7 +29,11 @@ void Pipeline::handleFailedRelease() {
   rollback.command = platform().rollbackCommand();  // the manifest's, or the platform's built-in
   if (record_.failedStep == kLiveVersionStep) {
     rollback.performed = "NO";
-    rollback.reason = "another deploy replaced this one while it ran: rolling back would undo it";
+    // Another deploy replaced this one, or this one released nothing here: either way what is
+    // live is not this run's release, and rolling back would undo a version it did not ship.
+    rollback.reason =
+        "what is live is not this run's release (see the failure reason): rolling "
+        "back would undo a version this run did not ship";
     return;
   }
   switch (inputs_.environment) {

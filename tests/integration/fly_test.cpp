@@ -426,6 +426,10 @@ BOOST_AUTO_TEST_CASE(a_deploy_that_released_nothing_to_app_name_is_not_a_success
                       "deploy_command ship another app?); this run does not claim to be live and "
                       "does not roll back"),
              receipt);
+  BOOST_TEST(bullet(receipt, "Rollback reason") ==
+                 "what is live is not this run's release (see the failure reason): rolling back "
+                 "would undo a version this run did not ship",
+             receipt);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
